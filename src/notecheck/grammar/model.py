@@ -1,0 +1,65 @@
+"""Value types shared by the grammar backends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+ProgressCallback = Callable[[str, int | None, int | None], None]
+"""``(description, completed, total)``; ``None`` counts mean "unknown"."""
+
+
+class GrammarUnavailable(Exception):
+    """Grammar checking cannot run; ``str(exc)`` is a one-line reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(" ".join(reason.split()))
+
+    @property
+    def reason(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class GrammarMatch:
+    """One LanguageTool finding, with offsets into the Python string sent."""
+
+    rule_id: str
+    category_id: str
+    issue_type: str
+    message: str
+    short_message: str
+    replacements: tuple[str, ...]
+    offset: int
+    length: int
+    rule_description: str
+
+
+@runtime_checkable
+class GrammarBackend(Protocol):
+    """Anything that can grammar-check a text; implementations are thread-safe."""
+
+    name: str
+    leaves_machine: bool
+
+    def check(self, text: str, *, language: str) -> list[GrammarMatch]: ...
+
+
+@dataclass(frozen=True)
+class GrammarSettings:
+    lt_url: str | None = None
+    daemon: bool = True
+    idle_minutes: float = 30.0
+    timeout_seconds: float = 30.0
+
+
+def report(progress: ProgressCallback | None, description: str,
+           completed: int | None = None, total: int | None = None) -> None:
+    """Call ``progress`` if given; a failing callback never breaks a check."""
+    if progress is None:
+        return
+    try:
+        progress(description, completed, total)
+    except Exception:  # noqa: BLE001 - display problems must not stop the work
+        pass

@@ -1,0 +1,219 @@
+"""Java and JVM process helpers: find Java, launch, probe and end a server."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from .client import LanguageToolClient, healthy
+from .model import GrammarUnavailable
+
+MIN_JAVA = 17
+SERVER_CLASS = "org.languagetool.server.HTTPServer"
+CACHE_MARKER = "-Dnotecheck.cache="
+DEFAULT_HEAP = "768m"
+WARM_UP_TEXT = "Thank you for taking the time to meet with me yesterday. I has enjoyed it."
+JAVA_HINT = ("install a Java 17+ runtime (e.g. `apt-get install openjdk-17-jre-headless`) "
+             "or pass --lt-url to use a running LanguageTool server")
+SERVER_CONFIG = """\
+# Written by notecheck; read by org.languagetool.server.HTTPServer.
+pipelineCaching=true
+maxPipelinePoolSize=64
+pipelineExpireTimeInSeconds=3600
+cacheSize=2000
+cacheTTLSeconds=600
+maxCheckThreads={threads}
+maxTextLength=100000
+maxCheckTimeMillis=60000
+"""
+
+
+def java_executable() -> str | None:
+    home = os.environ.get("JAVA_HOME")
+    if home and (Path(home) / "bin" / "java").is_file():
+        return str(Path(home) / "bin" / "java")
+    return shutil.which("java")
+
+
+def parse_java_major(version_output: str) -> int | None:
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', version_output)
+    if not found:
+        found = re.search(r"^(?:openjdk|java) (\d+)(?:\.(\d+))?", version_output, re.M)
+    if not found:
+        return None
+    major = int(found.group(1))
+    if major == 1 and found.group(2):
+        return int(found.group(2))
+    return major
+
+
+@lru_cache(maxsize=4)
+def _java_major(java: str) -> int | None:
+    try:
+        done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return parse_java_major(done.stderr + done.stdout)
+
+
+def require_java() -> str:
+    """Path of a Java >= 17, or GrammarUnavailable saying what to install."""
+    java = java_executable()
+    if java is None:
+        raise GrammarUnavailable(f"Java was not found: {JAVA_HINT}")
+    major = _java_major(java)
+    if major is None:
+        raise GrammarUnavailable(f"{java} does not run: {JAVA_HINT}")
+    if major < MIN_JAVA:
+        raise GrammarUnavailable(f"Java {major} is too old for LanguageTool: {JAVA_HINT}")
+    return java
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def classpath(install_dir: Path) -> str:
+    parts = [str(install_dir / "languagetool-server.jar")] \
+        if (install_dir / "languagetool-server.jar").is_file() else []
+    parts.append(str(install_dir / "libs") + os.sep + "*")
+    return os.pathsep.join(parts)
+
+
+def java_command(java: str, install_dir: Path, port: int, config: Path,
+                 cache: Path) -> list[str]:
+    """The JVM command line: loopback only, never --public/--allow-origin."""
+    heap = os.environ.get("NOTECHECK_LT_HEAP", DEFAULT_HEAP)
+    return [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+            f"{CACHE_MARKER}{cache}", "-cp", classpath(install_dir), SERVER_CLASS,
+            "--port", str(port), "--config", str(config)]
+
+
+def write_server_config(path: Path) -> Path:
+    threads = max(2, min(os.cpu_count() or 2, 8))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(SERVER_CONFIG.format(threads=threads), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def _parent_death_hook() -> Callable[[], None] | None:
+    """A preexec hook giving the child SIGKILL when its parent dies (Linux only).
+
+    Resolved in the parent, so the forked child only makes one libc call.
+    The signal follows the *thread* that started the child: start servers
+    from a long-lived thread (the main thread).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def hook() -> None:
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+    return hook
+
+
+def launch_jvm(cmd: list[str], log: Path) -> subprocess.Popen[bytes]:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as out:
+        try:
+            return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                                    close_fds=True, preexec_fn=_parent_death_hook())
+        except OSError as exc:
+            raise GrammarUnavailable(f"could not start Java: {exc.strerror or exc}") from None
+
+
+def alive(pid: int | None) -> bool:
+    """True for a running (non-zombie) process."""
+    if not pid:
+        return False
+    import psutil
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def is_server_process(pid: int | None, port: int | None = None) -> bool:
+    """True when ``pid`` is a LanguageTool HTTPServer (on ``port`` if given)."""
+    if not alive(pid):
+        return False
+    import psutil
+    try:
+        cmdline = psutil.Process(pid).cmdline()
+    except psutil.Error:
+        return False
+    if SERVER_CLASS not in cmdline:
+        return False
+    return port is None or str(port) in cmdline
+
+
+def terminate(pid: int | None, grace: float = 10.0) -> None:
+    """SIGTERM, then SIGKILL after ``grace`` seconds; reaps our own children."""
+    if not pid or not alive(pid):
+        return
+    import psutil
+    try:
+        process = psutil.Process(pid)
+        process.terminate()
+        try:
+            process.wait(grace)
+        except psutil.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+    except psutil.Error:
+        pass
+
+
+def tail(path: Path, lines: int = 40) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+    except OSError:
+        return []
+
+
+def failure_reason(log: Path) -> str:
+    """A one-line cause from the server log (the last exception line)."""
+    for line in reversed(tail(log)):
+        if "Exception" in line or "Error" in line:
+            return line.strip()[:200]
+    return "see " + str(log)
+
+
+def wait_until_ready(url: str, is_running: Callable[[], bool], timeout: float,
+                     log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if healthy(url, timeout=1.0):
+            return
+        if not is_running():
+            raise GrammarUnavailable(f"LanguageTool server exited at start-up: {failure_reason(log)}")
+        time.sleep(0.2)
+    raise GrammarUnavailable(f"LanguageTool server did not become ready within {timeout:g}s")
+
+
+def warm_up(url: str, timeout: float) -> str | None:
+    """One check with exactly the backend's parameters; returns the LT version."""
+    client = LanguageToolClient(url, timeout=timeout)
+    try:
+        client.check(WARM_UP_TEXT, language="en-US")
+        return client.version
+    finally:
+        client.close()
