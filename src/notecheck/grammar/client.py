@@ -10,12 +10,13 @@ from __future__ import annotations
 import ipaddress
 import threading
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
-
 from .model import GrammarMatch, GrammarUnavailable
+
+if TYPE_CHECKING:  # requests is imported on first use, keeping `import notecheck` fast
+    import requests
 
 MAX_REPLACEMENTS = 5
 DEFAULT_LANGUAGE = "en-US"
@@ -139,6 +140,8 @@ class LanguageToolClient:
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
+            import requests
+            import requests.adapters
             session = requests.Session()
             session.trust_env = False  # never route loopback traffic through a proxy
             adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1)
@@ -150,6 +153,7 @@ class LanguageToolClient:
         return session
 
     def check_json(self, text: str, language: str) -> dict[str, Any]:
+        import requests
         url = self.base_url + "/v2/check"
         try:
             response = self._session().post(url, data=check_params(text, language),
@@ -186,6 +190,7 @@ class LanguageToolClient:
 
 def probe(base_url: str, timeout: float = 2.0) -> bool:
     """True when ``base_url`` answers like a LanguageTool server."""
+    import requests
     base = normalize_url(base_url)
     try:
         with requests.Session() as session:
@@ -204,6 +209,7 @@ def probe(base_url: str, timeout: float = 2.0) -> bool:
 
 def healthy(base_url: str, timeout: float = 2.0) -> bool:
     """Cheap liveness check: ``GET /v2/healthcheck`` answers ``OK``."""
+    import requests
     try:
         with requests.Session() as session:
             session.trust_env = False
