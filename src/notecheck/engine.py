@@ -1,0 +1,106 @@
+"""Running rules over a note and scoring the result. Prints nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from notecheck.kinds.base import Hit, Outcome, RunEnv
+from notecheck.model import Finding, Report, RuleResult, Severity, Status, Verdict
+from notecheck.note import Note
+from notecheck.packs import Rule
+from notecheck.registry import Registry
+
+MAX_SCORE = 100
+
+
+def _finding(rule: Rule, hit: Hit, note: Note, rules_by_code: dict[str, Rule]) -> Finding:
+    target = rules_by_code.get(hit.code or rule.code, rule)
+    message = hit.message or target.message
+    if hit.start is not None and hit.end is not None:
+        matched = note.source[hit.start : hit.end]
+        message = message.replace("{match}", " ".join(matched.split()))
+        pos = note.position(hit.start)
+        return Finding(
+            code=target.code, name=target.name, severity=hit.severity or target.severity, message=message,
+            offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column, excerpt=matched,
+            line_text=note.line_text(pos.line), suggestions=hit.suggestions or _default_suggestion(target),
+            source=hit.source,
+        )
+    return Finding(
+        code=target.code, name=target.name, severity=hit.severity or target.severity,
+        message=message.replace("{match}", ""), suggestions=hit.suggestions or _default_suggestion(target),
+        source=hit.source,
+    )
+
+
+def _default_suggestion(rule: Rule) -> tuple[str, ...]:
+    return (rule.suggestion,) if rule.suggestion else ()
+
+
+def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> RuleResult:
+    if outcome.skipped is not None:
+        return RuleResult(rule.code, rule.name, rule.tip_title, Status.SKIPPED, rule.severity, rule.weight, outcome.skipped)
+    if findings:
+        reason = outcome.reason or (findings[0].message if len(findings) == 1 else f"{len(findings)} findings")
+        return RuleResult(rule.code, rule.name, rule.tip_title, Status.FAILED, rule.severity, rule.weight, reason, findings)
+    return RuleResult(rule.code, rule.name, rule.tip_title, Status.PASSED, rule.severity, rule.weight, outcome.reason)
+
+
+def score(results: Iterable[RuleResult]) -> int:
+    """100 minus the weight of every failed rule (each deducts once); skipped rules count for nothing."""
+    return max(0, MAX_SCORE - sum(r.deduction for r in results))
+
+
+def verdict(findings: Sequence[Finding], points: int, *, incomplete: bool, fail_under: int | None) -> Verdict:
+    if any(f.severity is Severity.ERROR for f in findings) or (fail_under is not None and points < fail_under):
+        return Verdict.NOT_READY
+    if incomplete:
+        return Verdict.INCOMPLETE
+    if any(f.severity is Severity.WARNING for f in findings):
+        return Verdict.NEEDS_WORK
+    return Verdict.READY
+
+
+def run_rules(
+    note: Note,
+    rules: Sequence[Rule],
+    registry: Registry,
+    env: RunEnv,
+    *,
+    skipped: dict[str, str] | None = None,
+    fail_under: int | None = None,
+) -> Report:
+    """Run ``rules`` on ``note``. ``skipped`` maps codes to a reason they were not run (e.g. "by request")."""
+    by_code = {r.code: r for r in rules}
+    results: list[RuleResult] = []
+    grouped: dict[str, list[Finding]] = {r.code: [] for r in rules}
+    outcomes: dict[str, Outcome] = {}
+    incomplete = False
+    for rule in rules:
+        if skipped and rule.code in skipped:
+            outcomes[rule.code] = Outcome(skipped=skipped[rule.code])
+            continue
+        outcome = registry.kind(rule.kind).check(note, rule.params, env)
+        outcomes[rule.code] = outcome
+        incomplete = incomplete or outcome.incomplete
+        for hit in outcome.hits:
+            finding = _finding(rule, hit, note, by_code)
+            grouped.setdefault(finding.code, []).append(finding)
+    for rule in rules:
+        outcome = outcomes[rule.code]
+        if outcome.skipped is None and grouped.get(rule.code) and not outcome.hits:
+            outcome = Outcome(reason=outcome.reason)  # findings routed here by a sibling rule
+        results.append(_result(rule, outcome, tuple(grouped.get(rule.code, ()))))
+    findings = sorted(
+        (f for r in results for f in r.findings),
+        key=lambda f: (f.offset if f.offset is not None else -1, f.severity.rank, f.code),
+    )
+    points = score(results)
+    return Report(
+        path=note.path,
+        score=points,
+        verdict=verdict(findings, points, incomplete=incomplete, fail_under=fail_under),
+        results=tuple(results),
+        findings=tuple(findings),
+        incomplete=incomplete,
+    )

@@ -1,0 +1,1 @@
+"""Rule kinds: each module defines parameter dataclasses and ``check`` functions (see ``base``)."""

@@ -1,0 +1,137 @@
+"""Kinds that compare the note with what is known of the interview: names, company, timing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
+from notecheck.kinds.names import HONORIFICS, fold, near_miss, person_tokens, same_company
+from notecheck.note import Note
+
+_PROPER = r"(?:[A-Z][\w'\u2019.-]*|&)(?:\s+(?:[A-Z][\w'\u2019.-]*|&|and|of|de|la))*"
+
+
+@dataclass(frozen=True)
+class WrongCompanyParams:
+    employer_phrases: tuple[str, ...] = ()  # regexes that introduce the employer being applied to
+    not_after: tuple[str, ...] = ()  # words just before a phrase that make it about another employer ("my")
+
+
+def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> Outcome:
+    company = note.context.company
+    if not company:
+        return Outcome(skipped="the company is not known (give --company or front matter)")
+    lead = compile_terms(params.employer_phrases)
+    veto = re.compile(r"(?:" + "|".join(params.not_after) + r")\s*$", re.IGNORECASE) if params.not_after else None
+    people = {t for name in note.context.interviewers for t in person_tokens(name)}
+    text, base = note.text, note.start
+    hits = []
+    for match in lead.finditer(text):
+        if veto and veto.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        name = re.match(r"\s*(?:the\s+)?(" + _PROPER + r")", text[match.end() :])
+        if not name:
+            continue
+        mentioned = name.group(1).rstrip(".'\u2019")
+        mentioned = re.sub(r"(?:['\u2019]s)$", "", mentioned)
+        words = [w for w in re.findall(r"[A-Za-z]+", mentioned)]
+        if not words or words[0] in {"I", "You", "We", "It", "This", "That"} or set(map(str.lower, words)) <= people:
+            continue
+        if not same_company(mentioned, company):
+            start = base + match.end() + name.start(1)
+            hits.append(Hit(start, start + len(mentioned), (
+                f"\u201c{mentioned}\u201d is named as the employer, but this note is for {company}."
+            ), suggestions=(company,)))
+    return Outcome(hits=tuple(hits))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:-[A-Z][a-z]+)?")
+_NOT_NAMES = {
+    "team", "hiring", "manager", "managers", "committee", "all", "everyone", "panel", "sir", "madam", "there",
+    "friends", "folks", "recruiter", "recruiting", "members", "search", "department", "board", "colleagues",
+    "dear", "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "greetings", "and", "to", "whom",
+    "it", "may", "concern", "human", "resources", "staff", "partners", "interviewers", "interview",
+}
+
+
+def _named_spans(note: Note) -> list[tuple[int, int, str]]:
+    """Name-like words in the greeting, and words after an honorific anywhere in the note."""
+    spans: list[tuple[int, int, str]] = []
+    if note.greeting:
+        text = note.greeting.text(note.source)
+        for m in _NAME_WORD.finditer(text):
+            if fold(m.group()).rstrip(".") not in _NOT_NAMES | HONORIFICS:
+                spans.append((note.greeting.start + m.start(), note.greeting.start + m.end(), m.group()))
+    honorific = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(" + _NAME_WORD.pattern + ")")
+    for m in honorific.finditer(note.text):
+        start = note.start + m.start(1)
+        if not any(s == start for s, _, _ in spans):
+            spans.append((start, start + len(m.group(1)), m.group(1)))
+    return spans
+
+
+def _short_form(written: str, full: str) -> bool:
+    """A plausible short form of a first name: shorter, same first two letters."""
+    return 2 < len(written) < len(full) and written[:2] == full[:2]
+
+
+def check_interviewer_name(note: Note, params: object, env: RunEnv) -> Outcome:
+    interviewers = note.context.interviewers
+    if not interviewers:
+        return Outcome(skipped="the interviewer's name is not known (give --interviewer or front matter)")
+    parts = {t for name in interviewers for t in person_tokens(name)}
+    full_parts = [(t, name) for name in interviewers for t in re.findall(r"[^\s.,]+", name) if fold(t) in parts]
+    hits = []
+    for start, end, word in _named_spans(note):
+        folded = fold(word)
+        if folded in parts:
+            continue
+        close = [original for original, _ in full_parts if near_miss(word, original)]
+        if not close and any(_short_form(folded, fold(original)) for original, _ in full_parts):
+            continue  # "Katie" for Katherine, "Chris" for Christopher
+        if close:
+            hits.append(Hit(start, end, f"\u201c{word}\u201d looks like a misspelling of \u201c{close[0]}\u201d.", (close[0],)))
+        else:
+            names = " or ".join(interviewers)
+            hits.append(Hit(start, end, f"\u201c{word}\u201d does not match the interviewer ({names}).", tuple(interviewers[:1])))
+    return Outcome(hits=tuple(hits))
+
+
+@dataclass(frozen=True)
+class TimingParams:
+    max_hours: float = 24.0
+
+
+def _comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = a.astimezone(), b.astimezone()
+    return a, b
+
+
+def check_timing(note: Note, params: TimingParams, env: RunEnv) -> Outcome:
+    ctx = note.context
+    if ctx.interview_date is None:
+        return Outcome(skipped="the interview date is not known (give --interviewed or front matter)")
+    sent = ctx.sent_date or datetime.now().astimezone()
+    interview, sent = _comparable(ctx.interview_date, sent)
+    delay = sent - interview
+    hours = delay / timedelta(hours=1)
+    if hours > params.max_hours:
+        days = hours / 24
+        when = f"{days:.1f} days" if days >= 2 else f"{hours:.0f} hours"
+        return Outcome(hits=(Hit(message=f"Sent {when} after the interview; the advice is within {params.max_hours:g} hours."),))
+    if hours < 0:
+        return Outcome(reason="the send date is before the interview date")
+    return Outcome(reason=f"sent {max(hours, 0):.0f} hours after the interview")
+
+
+@dataclass(frozen=True)
+class NoParams:
+    pass
+
+
+WRONG_COMPANY = Kind("wrong-company", WrongCompanyParams, check_wrong_company, "Another employer named as this one.")
+INTERVIEWER_NAME = Kind("interviewer-name", NoParams, check_interviewer_name, "The interviewer's name as written.")
+TIMING = Kind("timing", TimingParams, check_timing, "Hours between interview and sending.")

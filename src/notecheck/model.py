@@ -1,0 +1,134 @@
+"""The small immutable values the engine produces: findings, rule results, reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters. Errors make a note "not ready"."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Status(str, enum.Enum):
+    PASSED = "passed"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class Verdict(str, enum.Enum):
+    READY = "Ready to send"
+    NEEDS_WORK = "Needs work"
+    NOT_READY = "Not ready"
+    INCOMPLETE = "Check incomplete"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the original file, plus the 0-based character offset."""
+
+    line: int
+    column: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or hint) in a draft. ``offset``/``length`` are ``None`` for whole-note findings."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    offset: int | None = None
+    length: int | None = None
+    line: int | None = None
+    column: int | None = None
+    excerpt: str = ""
+    line_text: str = ""
+    suggestions: tuple[str, ...] = ()
+    source: str | None = None  # e.g. the LanguageTool rule id behind a grammar finding
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "offset": self.offset,
+            "length": self.length,
+            "excerpt": self.excerpt,
+            "suggestions": list(self.suggestions),
+        }
+        if self.source:
+            data["source"] = self.source
+        return data
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The outcome of one rule on one note: what the checklist and the score are made of."""
+
+    code: str
+    name: str
+    tip: str
+    status: Status
+    severity: Severity
+    weight: int
+    reason: str = ""
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def deduction(self) -> int:
+        return self.weight if self.status is Status.FAILED else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "tip": self.tip,
+            "status": self.status.value,
+            "severity": self.severity.value,
+            "weight": self.weight,
+            "deduction": self.deduction,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything notecheck has to say about one draft."""
+
+    path: str | None
+    score: int
+    verdict: Verdict
+    results: tuple[RuleResult, ...]
+    findings: tuple[Finding, ...]
+    incomplete: bool = False
+    notices: tuple[str, ...] = field(default=())
+
+    @property
+    def ready(self) -> bool:
+        return self.verdict in (Verdict.READY, Verdict.NEEDS_WORK)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "score": self.score,
+            "verdict": self.verdict.value,
+            "incomplete": self.incomplete,
+            "notices": list(self.notices),
+            "rules": [r.to_dict() for r in self.results],
+            "findings": [f.to_dict() for f in self.findings],
+        }

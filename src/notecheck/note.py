@@ -1,0 +1,185 @@
+"""A draft and what is known about its interview, with the views rules read it through."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from notecheck.model import Position
+
+GREETING_RE = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|greetings|to\s+whom\s+it\s+may\s+concern)\b",
+    re.IGNORECASE,
+)
+# A closing line: a conventional valediction, optionally followed by a comma and a name.
+SIGN_OFF_RE = re.compile(
+    r"^\s*(?:(?:with\s+)?(?:best|kind|warm|warmest|kindest|many|all\s+the\s+best|my\s+best)"
+    r"(?:\s+(?:regards|wishes|thanks))?|regards|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?"
+    r"|respectfully(?:\s+yours)?|cheers|thanks(?:\s+again)?(?:\s+so\s+much)?|thank\s+you(?:\s+again)?"
+    r"|many\s+thanks|with\s+(?:gratitude|appreciation|thanks)|gratefully|cordially|take\s+care"
+    r"|talk\s+soon|all\s+the\s+best)\s*[,.!\u2014-]?\s*(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*\n")
+_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
+_ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|Inc|Ltd|Co|U\.S)\.|\b[A-Z]\.)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the draft is about; every field may be unknown."""
+
+    company: str | None = None
+    interviewers: tuple[str, ...] = ()
+    role: str | None = None
+    interview_date: datetime | None = None
+    sent_date: datetime | None = None
+
+    def merged(self, override: Context) -> Context:
+        """Values from ``override`` win where they are set."""
+        return Context(
+            company=override.company or self.company,
+            interviewers=override.interviewers or self.interviewers,
+            role=override.role or self.role,
+            interview_date=override.interview_date or self.interview_date,
+            sent_date=override.sent_date or self.sent_date,
+        )
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Note:
+    """The text as it was read (``source``), the part that is the note (``start``..``end``) and its context.
+
+    All offsets anywhere in notecheck are indices into ``source``, so positions always refer to the
+    original file, front matter included.
+    """
+
+    source: str
+    context: Context = field(default_factory=Context)
+    start: int = 0
+    end: int | None = None
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is None:
+            self.end = len(self.source)
+
+    @property
+    def text(self) -> str:
+        """The note text (without front matter); offsets into it are relative to ``start``."""
+        return self.source[self.start : self.end]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for match in re.finditer(r"\r\n|\r|\n", self.source):
+            starts.append(match.end())
+        return starts
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column of an offset into ``source`` (CRLF counts as one line break)."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return Position(line=index + 1, column=offset - self._line_starts[index] + 1, offset=offset)
+
+    def line_text(self, line: int) -> str:
+        starts = self._line_starts
+        begin = starts[line - 1]
+        finish = starts[line] if line < len(starts) else len(self.source)
+        return self.source[begin:finish].rstrip("\r\n")
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Non-blank lines of the note, as spans into ``source`` (trailing whitespace trimmed)."""
+        spans = []
+        assert self.end is not None
+        for match in re.finditer(r"[^\r\n]+", self.source[self.start : self.end]):
+            raw = match.group()
+            if raw.strip():
+                lead = len(raw) - len(raw.lstrip())
+                spans.append(Span(self.start + match.start() + lead, self.start + match.start() + len(raw.rstrip())))
+        return spans
+
+    @cached_property
+    def greeting(self) -> Span | None:
+        """The opening salutation line, if the first line of the note is one."""
+        if self.lines and GREETING_RE.match(self.lines[0].text(self.source)):
+            first = self.lines[0].text(self.source)
+            if len(first) <= 80 or first.rstrip().endswith((",", ":")):
+                return self.lines[0]
+        return None
+
+    @cached_property
+    def sign_off(self) -> Span | None:
+        """The valediction line ("Best regards,") among the last lines of the note."""
+        lines = self.lines
+        first_body = 1 if self.greeting else 0
+        for index in range(len(lines) - 1, max(first_body, len(lines) - 5) - 1, -1):
+            text = lines[index].text(self.source)
+            if SIGN_OFF_RE.match(text) and len(text) <= 60:
+                return lines[index]
+        return None
+
+    @cached_property
+    def body(self) -> Span:
+        """The note between the greeting and the sign-off (signature lines excluded)."""
+        assert self.end is not None
+        lines = self.lines
+        if not lines:
+            return Span(self.start, self.start)
+        begin = lines[1].start if self.greeting and len(lines) > 1 else (self.greeting.end if self.greeting else lines[0].start)
+        finish = self.sign_off.start if self.sign_off else lines[-1].end
+        if finish < begin:
+            finish = begin
+        return Span(begin, finish)
+
+    @property
+    def body_text(self) -> str:
+        return self.body.text(self.source)
+
+    @cached_property
+    def words(self) -> list[Span]:
+        body = self.body
+        return [Span(body.start + m.start(), body.start + m.end()) for m in _WORD_RE.finditer(body.text(self.source))]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the body, split at terminal punctuation and blank lines (not after "Dr." etc.)."""
+        body = self.body
+        text = body.text(self.source)
+        result: list[Sentence] = []
+        begin = 0
+        for match in _SENTENCE_END_RE.finditer(text):
+            if _ABBREV_RE.search(text[begin : match.start()]) and "\n\n" not in match.group():
+                continue
+            self._add_sentence(result, text, begin, match.start(), body.start)
+            begin = match.end()
+        self._add_sentence(result, text, begin, len(text), body.start)
+        return result
+
+    @staticmethod
+    def _add_sentence(result: list[Sentence], text: str, begin: int, finish: int, base: int) -> None:
+        chunk = text[begin:finish]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = base + begin + lead
+            result.append(Sentence(start, start + len(stripped), stripped))

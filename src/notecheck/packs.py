@@ -1,0 +1,206 @@
+"""Loading and validating rule packs (TOML) into immutable rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from notecheck.model import Severity
+from notecheck.registry import Registry, RegistryError
+
+CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_KEYS = {"code", "name", "tip", "kind", "severity", "weight", "message", "why", "suggestion", "params", "examples"}
+REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message", "why", "examples")
+TIPS = {
+    1: "Send it within 24 hours",
+    2: "Stand out: personal, not a template",
+    3: "Mention what you forgot",
+    4: "Briefly re-state why you fit",
+    5: "Proofread",
+    6: "Say thank you",
+}
+
+
+class PackError(RegistryError):
+    """A pack that does not validate; the message names the file, the rule and the key."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    pack: str
+    tip: int
+    kind: str
+    severity: Severity
+    weight: int
+    message: str
+    why: str
+    suggestion: str
+    params: Any
+    good: tuple[Example, ...]
+    bad: tuple[Example, ...]
+    origin: str
+
+    @property
+    def tip_title(self) -> str:
+        return TIPS[self.tip]
+
+
+def _type_ok(value: Any, annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_type_ok(value, arg) for arg in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if origin in (tuple, list):
+        args = typing.get_args(annotation)
+        inner = args[0] if args else Any
+        return isinstance(value, (list, tuple)) and all(_type_ok(v, inner) for v in value)
+    if origin is dict:
+        return isinstance(value, dict)
+    if annotation is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, annotation)
+
+
+def _describe(annotation: Any) -> str:
+    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+
+
+def build_params(params_type: type, values: dict[str, Any], where: str) -> Any:
+    """Validate ``values`` against a kind's parameter dataclass and build it (lists become tuples)."""
+    hints = typing.get_type_hints(params_type)
+    names = {f.name for f in dataclasses.fields(params_type)}
+    converted: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in names:
+            known = ", ".join(sorted(names)) or "none"
+            raise PackError(f"{where}: unknown parameter '{key}' (this kind takes: {known})")
+        if not _type_ok(value, hints[key]):
+            raise PackError(f"{where}: parameter '{key}' must be {_describe(hints[key])}, got {type(value).__name__}")
+        converted[key] = tuple(value) if isinstance(value, list) else value
+    try:
+        params = params_type(**converted)
+    except (TypeError, ValueError) as exc:
+        raise PackError(f"{where}: {exc}") from None
+    return params
+
+
+def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    if not isinstance(raw, dict) or set(raw) - {"good", "bad"}:
+        raise PackError(f"{where}: 'examples' must be a table with 'good' and 'bad' lists")
+    result = []
+    for side in ("good", "bad"):
+        items = raw.get(side)
+        if not isinstance(items, list) or not items:
+            raise PackError(f"{where}: examples.{side} must be a non-empty list")
+        converted = []
+        for item in items:
+            if isinstance(item, str):
+                converted.append(Example(item, {}))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                converted.append(Example(item["text"], dict(item.get("context", {}))))
+            else:
+                raise PackError(f"{where}: each of examples.{side} is a string or a table with 'text'")
+        result.append(tuple(converted))
+    return result[0], result[1]
+
+
+def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Registry) -> Rule:
+    where = f"{origin}: rule {table.get('code') or table.get('name') or '?'}"
+    unknown = set(table) - RULE_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key '{sorted(unknown)[0]}' (rule keys: {', '.join(sorted(RULE_KEYS))})")
+    for key in REQUIRED_KEYS:
+        if key not in table:
+            raise PackError(f"{where}: missing key '{key}'")
+    for key in ("code", "name", "kind", "message", "why", "severity"):
+        if not isinstance(table[key], str) or not table[key].strip():
+            raise PackError(f"{where}: '{key}' must be a non-empty string")
+    if not CODE_RE.match(table["code"]):
+        raise PackError(f"{where}: code '{table['code']}' must be letters and three digits, e.g. NC101")
+    if not NAME_RE.match(table["name"]):
+        raise PackError(f"{where}: name '{table['name']}' must be kebab-case, e.g. missing-thanks")
+    if table["tip"] not in TIPS or isinstance(table["tip"], bool):
+        raise PackError(f"{where}: 'tip' must be a number from 1 to 6")
+    try:
+        severity = Severity(table["severity"])
+    except ValueError:
+        raise PackError(f"{where}: severity '{table['severity']}' must be error, warning or info") from None
+    weight = table["weight"]
+    if not isinstance(weight, int) or isinstance(weight, bool) or not 0 <= weight <= 100:
+        raise PackError(f"{where}: 'weight' must be a whole number from 0 to 100")
+    try:
+        kind = registry.kind(table["kind"])
+    except RegistryError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    raw_params = table.get("params", {})
+    if not isinstance(raw_params, dict):
+        raise PackError(f"{where}: 'params' must be a table")
+    params = build_params(kind.params, raw_params, where)
+    good, bad = _examples(table["examples"], where)
+    return Rule(
+        code=table["code"], name=table["name"], pack=pack, tip=table["tip"], kind=kind.name, severity=severity,
+        weight=weight, message=table["message"].strip(), why=" ".join(table["why"].split()),
+        suggestion=str(table.get("suggestion", "")).strip(), params=params, good=good, bad=bad, origin=origin,
+    )
+
+
+def load_pack_file(path: Path, registry: Registry) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read ({exc.strerror})") from None
+    unknown = set(data) - {"pack", "rule"}
+    if unknown:
+        raise PackError(f"{path}: unknown top-level key '{sorted(unknown)[0]}' (expected [pack] and [[rule]])")
+    pack = data.get("pack", {})
+    name = pack.get("name") if isinstance(pack, dict) else None
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise PackError(f"{path}: [pack] needs a kebab-case 'name'")
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or not tables:
+        raise PackError(f"{path}: a pack needs at least one [[rule]]")
+    return [rule_from_table(t, name, str(path), registry) for t in tables]
+
+
+def load_rules(registry: Registry, extra: list[Path] | None = None) -> list[Rule]:
+    """Every rule from the registered pack sources (and ``extra`` ones), sorted by code; no duplicates."""
+    files: list[Path] = []
+    for source in [s for _, s in registry.pack_sources] + list(extra or []):
+        if source.is_dir():
+            files.extend(sorted(source.glob("*.toml")))
+        elif source.is_file():
+            files.append(source)
+        else:
+            raise PackError(f"{source}: rule pack not found")
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in files:
+        for rule in load_pack_file(path, registry):
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise PackError(f"{rule.origin}: rule {rule.code} reuses '{key}', already taken by {seen[key].origin}")
+                seen[key] = rule
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.code)
