@@ -56,7 +56,7 @@ def rich_progress(console: Console | None = None) -> Iterator[ProgressCallback]:
 
 
 def _fail(exc: GrammarUnavailable) -> typer.Exit:
-    _console(stderr=True).print(f"error: {exc}", markup=False)
+    _console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
     return typer.Exit(EXIT_UNAVAILABLE)
 
 
@@ -74,7 +74,7 @@ def _print_status(status: dict[str, Any], as_json: bool) -> None:
         f"LanguageTool {status.get('version') or '?'} server: {status['status']} at "
         f"{status['url']} (pid {status['pid']}, up {uptime / 60:.1f} min, "
         f"idle {status.get('idle_for_minutes') or 0:.1f}/{status['idle_minutes']:g} min, "
-        f"RSS {rss if rss is not None else '?'} MiB)", markup=False)
+        f"RSS {rss if rss is not None else '?'} MiB)", markup=False, soft_wrap=True)
 
 
 @server_app.command("status")
@@ -124,4 +124,4 @@ def install_command(
     except GrammarUnavailable as exc:
         raise _fail(exc) from None
     _console().print(f"LanguageTool {installed_version(folder)} installed in {folder}",
-                     markup=False)
+                     markup=False, soft_wrap=True)
