@@ -1,0 +1,157 @@
+"""Typer applications behind ``notecheck``: checking drafts, and the rule and server commands."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, nullcontext
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from notecheck.api import Checker, Config
+from notecheck.cli import EXIT_INCOMPLETE, EXIT_NOT_READY, EXIT_OK, EXIT_USAGE
+from notecheck.inputs import InputError, decode, parse_date, parse_draft, read_path
+from notecheck.model import Report, Verdict
+from notecheck.note import Context
+from notecheck.registry import RegistryError
+
+EPILOG = (
+    "Exit codes: 0 ready to send (warnings allowed); 1 not ready (an error-severity finding, or a score "
+    "under --fail-under); 2 usage or input error; 3 check incomplete (a rule that should have run could not, "
+    "e.g. grammar without LanguageTool). Other commands: notecheck rules | explain CODE | server status|start|stop "
+    "| languagetool install."
+)
+
+
+class OutputFormat(str, enum.Enum):
+    rich = "rich"
+    json = "json"
+
+
+check_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                        no_args_is_help=True, help="notecheck's rule and server commands.")
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """One line on standard error; no traceback."""
+    sys.stderr.write(f"notecheck: error: {message}\n")
+    return typer.Exit(code)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
+
+
+def _context(company: str | None, interviewer: list[str] | None, role: str | None, interviewed: str | None,
+             sent: str | None) -> Context:
+    try:
+        return Context(
+            company=company,
+            interviewers=tuple(interviewer or ()),
+            role=role,
+            interview_date=parse_date(interviewed, "--interviewed", end_of_day=True) if interviewed else None,
+            sent_date=parse_date(sent, "--sent") if sent else None,
+        )
+    except InputError as exc:
+        raise fail(str(exc)) from None
+
+
+def exit_code(reports: list[Report], input_errors: int) -> int:
+    if input_errors:
+        return EXIT_USAGE
+    if any(r.incomplete for r in reports):
+        return EXIT_INCOMPLETE
+    if any(r.verdict is Verdict.NOT_READY for r in reports):
+        return EXIT_NOT_READY
+    return EXIT_OK
+
+
+@check_app.command(epilog=EPILOG, help="Check thank-you note drafts and say whether they are ready to send.")
+def check_command(
+    files: Annotated[Optional[list[str]], typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report) or json.")] = OutputFormat.rich,
+    fail_under: Annotated[Optional[int], typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
+    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip grammar and spelling (LanguageTool).")] = False,
+    company: Annotated[Optional[str], typer.Option(help="The company you interviewed with.")] = None,
+    interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,
+    role: Annotated[Optional[str], typer.Option(help="The role you interviewed for.")] = None,
+    interviewed: Annotated[Optional[str], typer.Option(help="When the interview was (ISO date or date-time).")] = None,
+    sent: Annotated[Optional[str], typer.Option(help="When the note is sent (ISO; default now).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes, prefixes, names, packs).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes, prefixes, names, packs).")] = None,
+    language: Annotated[str, typer.Option(help="English variant for grammar and spelling.")] = "en-US",
+    lt_url: Annotated[Optional[str], typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
+    no_daemon: Annotated[bool, typer.Option("--no-daemon", help="Start a private LanguageTool for this run only.")] = False,
+) -> None:
+    if not files:
+        raise fail("no draft given: name one or more files, or - for standard input")
+    context = _context(company, interviewer, role, interviewed, sent)
+    config = Config(grammar=not no_grammar, fail_under=fail_under, language=language, lt_url=lt_url,
+                    daemon=not no_daemon, select=_split(select), ignore=_split(ignore))
+    err = Console(stderr=True)
+    reports: list[Report | None] = [None] * len(files)
+    input_errors = 0
+    with ExitStack() as stack:
+        progress_cb = None
+        if err.is_terminal and output_format is OutputFormat.rich and not no_grammar:
+            from notecheck.grammar.cli import rich_progress
+
+            progress_cb = stack.enter_context(rich_progress(err))
+        try:
+            checker = stack.enter_context(Checker(config, progress=progress_cb))
+        except RegistryError as exc:
+            raise fail(str(exc)) from None
+        drafts = []
+        for index, name in enumerate(files):
+            try:
+                text = decode(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_path(name)
+                drafts.append((index, parse_draft(text, path=name if name != "-" else "<stdin>", context=context)))
+            except InputError as exc:
+                sys.stderr.write(f"notecheck: error: {exc}\n")
+                input_errors += 1
+        for index, report in _run_all(checker, drafts, err, show=output_format is OutputFormat.rich):
+            reports[index] = report
+    done = [r for r in reports if r is not None]
+    code = exit_code(done, input_errors)
+    if output_format is OutputFormat.json:
+        from notecheck.render.json_report import render as render_json
+
+        sys.stdout.write(render_json(done) + "\n")
+    else:
+        from notecheck.render.rich_report import render
+
+        console = Console(highlight=False)
+        for report in done:
+            render(console, report)
+    raise typer.Exit(code)
+
+
+def _run_all(checker: Checker, drafts: list, err: Console, *, show: bool):  # type: ignore[no-untyped-def]
+    """Check drafts concurrently (the grammar server does the heavy work), with progress on a terminal."""
+    if len(drafts) <= 1:
+        return [(index, checker.check_draft(draft)) for index, draft in drafts]
+    checker.environment()  # open the grammar backend once, before the threads start
+    workers = min(8, len(drafts))
+    results = []
+    bar = None
+    if show and err.is_terminal:
+        from rich.progress import Progress
+
+        bar = Progress(console=err, transient=True)
+    with bar if bar else nullcontext(), ThreadPoolExecutor(max_workers=workers) as pool:
+        task = bar.add_task("Checking drafts", total=len(drafts)) if bar else None
+        futures = [(index, pool.submit(checker.check_draft, draft)) for index, draft in drafts]
+        for index, future in futures:
+            results.append((index, future.result()))
+            if bar is not None and task is not None:
+                bar.advance(task)
+    return results
+
+
+from notecheck.cli_tools import register_tools  # noqa: E402
+
+register_tools(tools_app)

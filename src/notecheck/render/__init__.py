@@ -1,0 +1,1 @@
+"""Renderers turn reports into output; the engine never prints."""

@@ -1,0 +1,89 @@
+"""The terminal report: score and verdict, a checklist grouped by the six tips, then each finding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from notecheck.model import Finding, Report, RuleResult, Severity, Status, Verdict
+from notecheck.packs import TIPS
+
+VERDICT_STYLE = {
+    Verdict.READY: "bold green",
+    Verdict.NEEDS_WORK: "bold yellow",
+    Verdict.NOT_READY: "bold red",
+    Verdict.INCOMPLETE: "bold magenta",
+}
+STATUS_MARK = {Status.PASSED: ("\u2713", "green"), Status.FAILED: ("\u2717", "red"), Status.SKIPPED: ("\u2013", "dim")}
+SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _header(report: Report) -> RenderableType:
+    title = Text(report.path or "<stdin>", style="bold")
+    verdict = Text(f"{report.score}/100  {report.verdict.value}", style=VERDICT_STYLE[report.verdict])
+    lines: list[RenderableType] = [verdict]
+    for notice in report.notices:
+        lines.append(Text(notice, style="magenta"))
+    return Panel(Group(*lines), title=title, title_align="left", expand=True)
+
+
+def _checklist(results: Sequence[RuleResult]) -> RenderableType:
+    table = Table(show_header=False, box=None, pad_edge=False, expand=True)
+    table.add_column("mark", width=1, no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("reason", ratio=1, overflow="fold")
+    table.add_column("points", justify="right", no_wrap=True)
+    by_tip: dict[str, list[RuleResult]] = {}
+    for result in results:
+        by_tip.setdefault(result.tip, []).append(result)
+    order = list(TIPS.values()) + sorted(set(by_tip) - set(TIPS.values()))
+    for number, tip in enumerate(order, start=1):
+        if tip not in by_tip:
+            continue
+        table.add_row("", Text(f"{number}. {tip}" if tip in TIPS.values() else tip, style="bold"), "", "")
+        for result in by_tip[tip]:
+            mark, style = STATUS_MARK[result.status]
+            reason = result.reason
+            if result.status is Status.SKIPPED:
+                reason = f"skipped: {reason}"
+            points = Text(f"-{result.deduction}", style="red") if result.deduction else Text("")
+            table.add_row(Text(mark, style=style), f"  {result.code} {result.name}", Text(reason, style="dim"), points)
+    return table
+
+
+def _finding(finding: Finding) -> RenderableType:
+    style = SEVERITY_STYLE[finding.severity]
+    where = f"{finding.line}:{finding.column}" if finding.line is not None else "note"
+    head = Text.assemble((where, "bold"), "  ", (finding.severity.value, style), "  ", (finding.code, style),
+                         " ", (finding.name, "dim"))
+    parts: list[RenderableType] = [head, Text("    " + finding.message)]
+    if finding.line is not None and finding.column is not None and finding.line_text:
+        line = Text("    \u2502 ")
+        begin = finding.column - 1
+        end = min(len(finding.line_text), begin + (finding.length or 0))
+        line.append(finding.line_text[:begin])
+        line.append(finding.line_text[begin:end], style=f"bold {style} reverse")
+        line.append(finding.line_text[end:])
+        parts.append(line)
+    for suggestion in finding.suggestions[:3]:
+        parts.append(Text.assemble("    ", ("\u2192 ", "green"), suggestion))
+    return Group(*parts)
+
+
+def render(console: Console, report: Report) -> None:
+    console.print(_header(report))
+    console.print(_checklist(report.results))
+    if report.findings:
+        console.print()
+        console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
+        for finding in report.findings:
+            console.print(_finding(finding))
+    deductions = [r for r in report.results if r.deduction]
+    if deductions:
+        formula = " ".join(f"\u2212 {r.deduction} ({r.code})" for r in deductions)
+        console.print(Text(f"Score: 100 {formula} = {report.score}", style="dim"))
+    console.print()
