@@ -19,6 +19,7 @@ from .model import GrammarUnavailable
 
 MIN_JAVA = 17
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
+SUPERVISOR_MODULE = "notecheck.grammar.supervisor"
 CACHE_MARKER = "-Dnotecheck.cache="
 DEFAULT_HEAP = "768m"
 WARM_UP_TEXT = "Thank you for taking the time to meet with me yesterday. I has enjoyed it."
@@ -146,7 +147,7 @@ def alive(pid: int | None) -> bool:
         return False
     import psutil
     try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        return bool(psutil.Process(pid).status() != psutil.STATUS_ZOMBIE)
     except psutil.Error:
         return False
 
@@ -163,6 +164,17 @@ def is_server_process(pid: int | None, port: int | None = None) -> bool:
     if SERVER_CLASS not in cmdline:
         return False
     return port is None or str(port) in cmdline
+
+
+def is_supervisor_process(pid: int | None) -> bool:
+    """True when ``pid`` is a notecheck server supervisor."""
+    if not alive(pid):
+        return False
+    import psutil
+    try:
+        return SUPERVISOR_MODULE in psutil.Process(pid).cmdline()
+    except psutil.Error:
+        return False
 
 
 def terminate(pid: int | None, grace: float = 10.0) -> None:

@@ -104,13 +104,15 @@ def assess(state: State, *, is_server: Callable[[int | None, int | None], bool],
 
 
 def _assess(state: State) -> str:
-    return assess(state, is_server=process.is_server_process, is_alive=process.alive,
+    return assess(state, is_server=process.is_server_process,
+                  is_alive=process.is_supervisor_process,
                   answers=lambda url: healthy(url) or probe(url))
 
 
 def _discard(state: State) -> None:
-    """End whatever a stale record still has running, then forget it."""
-    process.terminate(state.get("supervisor_pid"), grace=5)
+    """End whatever a stale record still has running (never a foreign pid), then forget it."""
+    if process.is_supervisor_process(state.get("supervisor_pid")):
+        process.terminate(state.get("supervisor_pid"), grace=5)
     if process.is_server_process(state.get("pid"), state.get("port")):
         process.terminate(state.get("pid"), grace=5)
     remove_state()
@@ -157,7 +159,7 @@ def _spawn_supervisor(install_dir: Path, java: str, idle: float,
     env = dict(os.environ, **{paths.CACHE_ENV: str(cache)})
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-    cmd = [sys.executable, "-m", "notecheck.grammar.supervisor", "--install-dir",
+    cmd = [sys.executable, "-m", process.SUPERVISOR_MODULE, "--install-dir",
            str(install_dir), "--java", java, "--idle-minutes", repr(idle),
            "--start-timeout", repr(limit)]
     with open(paths.server_log(), "ab") as log:

@@ -58,7 +58,7 @@ def run(install_dir: Path, java: str, idle_minutes: float, start_timeout: float)
             return 0
         write_state(state)
         limit = idle_minutes * 60.0
-        poll = min(5.0, max(0.2, limit / 4))
+        poll = min(0.5, max(0.1, limit / 4))
         while not _stop_requested and jvm.poll() is None and idle_seconds() < limit:
             time.sleep(poll)
         return 0
