@@ -103,6 +103,8 @@ class Checker:
                                    idle_minutes=self.config.idle_minutes)
         try:
             env.grammar = self._stack.enter_context(open_backend(settings, self._progress))
+            if env.grammar.leaves_machine:
+                env.notices = (f"Grammar was checked by {env.grammar.name}: the note's text left this machine.",)
         except GrammarUnavailable as exc:
             env.grammar_skip, env.grammar_incomplete = str(exc), True
         return env

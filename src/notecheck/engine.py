@@ -103,4 +103,5 @@ def run_rules(
         results=tuple(results),
         findings=tuple(findings),
         incomplete=incomplete,
+        notices=env.notices,
     )

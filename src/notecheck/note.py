@@ -78,6 +78,7 @@ class Note:
     start: int = 0
     end: int | None = None
     path: str | None = None
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # per-note results shared by rules
 
     def __post_init__(self) -> None:
         if self.end is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -46,8 +46,8 @@ class RunEnv:
     grammar: GrammarBackend | None = None
     grammar_skip: str | None = None  # reason the grammar backend is not available
     grammar_incomplete: bool = False  # True when grammar should have run but could not
-    words: frozenset[str] = frozenset()
-    cache: dict[str, Any] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # the user's word list: never spelling mistakes
+    notices: tuple[str, ...] = ()  # run-wide notes for every report (e.g. the text left the machine)
 
 
 class CheckFunction(Protocol):

@@ -1,0 +1,105 @@
+"""The ``grammar`` kind: LanguageTool matches, sorted into notecheck's NC5xx rules.
+
+Which rule a LanguageTool match belongs to (the ``group`` of a rule):
+
+=============  ===========================================================================
+group          LanguageTool category ids (issue types)
+=============  ===========================================================================
+spelling       TYPOS (misspelling)
+grammar        GRAMMAR, CONFUSED_WORDS, CASING, NONSTANDARD_PHRASES (grammar, duplication)
+punctuation    PUNCTUATION, TYPOGRAPHY (typographical, whitespace)
+style          everything else: STYLE, REDUNDANCY, PLAIN_ENGLISH, COLLOQUIALISMS, REPETITIONS…
+=============  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv
+from notecheck.kinds.names import company_tokens, fold, person_tokens
+from notecheck.note import Note
+
+GROUPS = ("grammar", "spelling", "punctuation", "style")
+_BY_CATEGORY = {
+    "TYPOS": "spelling",
+    "GRAMMAR": "grammar", "CONFUSED_WORDS": "grammar", "CASING": "grammar", "NONSTANDARD_PHRASES": "grammar",
+    "PUNCTUATION": "punctuation", "TYPOGRAPHY": "punctuation",
+}
+_BY_ISSUE = {"misspelling": "spelling", "grammar": "grammar", "duplication": "grammar",
+             "typographical": "punctuation", "whitespace": "punctuation"}
+_MEMO_KEY = "grammar"
+
+
+def group_of(category_id: str, issue_type: str) -> str:
+    return _BY_CATEGORY.get(category_id) or _BY_ISSUE.get(issue_type) or "style"
+
+
+@dataclass(frozen=True)
+class GrammarParams:
+    group: str = "grammar"
+    ignore_rules: tuple[str, ...] = ()  # LanguageTool rule ids never reported
+
+    def __post_init__(self) -> None:
+        if self.group not in GROUPS:
+            raise ValueError(f"group must be one of {', '.join(GROUPS)}")
+
+
+def _known_words(note: Note, env: RunEnv) -> set[str]:
+    ctx = note.context
+    words = {fold(w) for w in env.words}
+    for name in ctx.interviewers:
+        words.update(person_tokens(name))
+    if ctx.company:
+        words.update(company_tokens(ctx.company))
+        words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.company))
+    if ctx.role:
+        words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.role))
+    return words
+
+
+def _matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
+    """Every LanguageTool match of the note as (group, hit), once per note; or the reason it failed."""
+    cached = note.memo.get(_MEMO_KEY)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    from notecheck.grammar import GrammarUnavailable
+
+    assert env.grammar is not None
+    try:
+        found = env.grammar.check(note.text, language=env.language)
+    except GrammarUnavailable as exc:
+        note.memo[_MEMO_KEY] = str(exc)
+        return str(exc)
+    known = _known_words(note, env)
+    signature_start = note.sign_off.end if note.sign_off else None
+    result = []
+    for match in found:
+        start = note.start + match.offset
+        end = start + match.length
+        group = group_of(match.category_id, match.issue_type)
+        if group == "spelling":
+            written = note.source[start:end]
+            if signature_start is not None and start >= signature_start:
+                continue  # the writer's own name and contact details
+            tokens = [fold(t) for t in re.findall(r"[\w'\u2019-]+", written)]
+            if tokens and all(t in known for t in tokens):
+                continue
+        message = match.message or match.short_message or match.rule_description
+        result.append((group, Hit(start, end, message, match.replacements[:5], source=match.rule_id)))
+    note.memo[_MEMO_KEY] = result
+    return result
+
+
+def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
+    if env.grammar is None:
+        return Outcome(skipped=env.grammar_skip or "no grammar backend", incomplete=env.grammar_incomplete)
+    matches = _matches(note, env)
+    if isinstance(matches, str):
+        return Outcome(skipped=matches, incomplete=True)
+    hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules)
+    return Outcome(hits=hits, reason=f"checked by {env.grammar.name}" if not hits else "")
+
+
+GRAMMAR = Kind("grammar", GrammarParams, check_grammar, "Grammar and spelling through LanguageTool.")
