@@ -18,7 +18,7 @@ GREETING_RE = re.compile(
 SIGN_OFF_RE = re.compile(
     r"^\s*(?:(?:with\s+)?(?:best|kind|warm|warmest|kindest|many|all\s+the\s+best|my\s+best)"
     r"(?:\s+(?:regards|wishes|thanks))?|regards|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?"
-    r"|respectfully(?:\s+yours)?|cheers|thanks(?:\s+again)?(?:\s+so\s+much)?|thank\s+you(?:\s+again)?"
+    r"|respectfully(?:\s+yours)?|warmly|fondly|appreciatively|cheers|thanks(?:\s+again)?(?:\s+so\s+much)?|thank\s+you(?:\s+again)?"
     r"|many\s+thanks|with\s+(?:gratitude|appreciation|thanks)|gratefully|cordially|take\s+care"
     r"|talk\s+soon|all\s+the\s+best)\s*[,.!\u2014-]?\s*(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$",
     re.IGNORECASE,
@@ -136,6 +136,12 @@ class Note:
         for index in range(len(lines) - 1, max(first_body, len(lines) - 5) - 1, -1):
             text = lines[index].text(self.source)
             if SIGN_OFF_RE.match(text) and len(text) <= 60:
+                return lines[index]
+        # any short closing line ending in a comma, followed only by a short signature
+        for index in range(len(lines) - 2, max(first_body, len(lines) - 4) - 1, -1):
+            text = lines[index].text(self.source).rstrip()
+            tail = [line.text(self.source) for line in lines[index + 1 :]]
+            if text.endswith(",") and len(text.split()) <= 6 and all(len(t.split()) <= 6 for t in tail):
                 return lines[index]
         return None
 

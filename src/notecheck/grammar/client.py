@@ -155,15 +155,22 @@ class LanguageToolClient:
     def check_json(self, text: str, language: str) -> dict[str, Any]:
         import requests
         url = self.base_url + "/v2/check"
-        try:
-            response = self._session().post(url, data=check_params(text, language),
-                                             timeout=self.timeout)
-        except requests.Timeout:
-            raise GrammarUnavailable(
-                f"LanguageTool at {self.base_url} timed out after {self.timeout:g}s") from None
-        except requests.RequestException as exc:
-            raise GrammarUnavailable(
-                f"LanguageTool at {self.base_url} is not reachable ({type(exc).__name__})") from None
+        params = check_params(text, language)
+        for attempt in (1, 2):
+            try:
+                response = self._session().post(url, data=params, timeout=self.timeout)
+                break
+            except requests.Timeout:
+                raise GrammarUnavailable(
+                    f"LanguageTool at {self.base_url} timed out after {self.timeout:g}s") from None
+            except requests.ConnectionError as exc:
+                if attempt == 1:  # a kept-alive connection the server closed: retry once
+                    continue
+                raise GrammarUnavailable(f"LanguageTool at {self.base_url} is not reachable "
+                                         f"({type(exc).__name__})") from None
+            except requests.RequestException as exc:
+                raise GrammarUnavailable(f"LanguageTool at {self.base_url} failed "
+                                         f"({type(exc).__name__})") from None
         if response.status_code != 200:
             first = response.text.strip().splitlines()[:1]
             detail = first[0][:160] if first else ""

@@ -19,7 +19,7 @@ from types import FrameType
 
 from . import paths, process
 from .model import GrammarUnavailable
-from .server import remove_state, write_state
+from .server import remove_state, touch_last_used, write_state
 
 _stop_requested = False
 
@@ -56,6 +56,7 @@ def run(install_dir: Path, java: str, idle_minutes: float, start_timeout: float)
         state["status"] = "ready"
         if _stop_requested:
             return 0
+        touch_last_used()  # the idle period starts when the server is ready
         write_state(state)
         limit = idle_minutes * 60.0
         poll = min(0.5, max(0.1, limit / 4))

@@ -6,44 +6,68 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms, validate_patterns
 from notecheck.kinds.names import HONORIFICS, fold, near_miss, person_tokens, same_company
 from notecheck.note import Note
 
-_PROPER = r"(?:[A-Z][\w'\u2019.-]*|&)(?:\s+(?:[A-Z][\w'\u2019.-]*|&|and|of|de|la))*"
+_PROPER_WORD = r"(?:[A-Z][\w\u00c0-\u024f'\u2019-]*|&)"
+_NAME_AFTER = re.compile(r"(?:the )?(" + _PROPER_WORD + r"(?:[ \t]+(?:" + _PROPER_WORD + r"|and|of|de|la|for))*)")
+_FUNCTION_WORDS = (
+    "and|or|but|to|in|as|on|at|for|with|this|next|soon|today|tomorrow|again|too|as|so|because|if|when|where|"
+    "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
+)
+_ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
+_NOT_EMPLOYERS = {
+    "i", "you", "we", "it", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "department", "team", "unit", "ward", "office", "division", "clinic", "center",
+    "centre", "school", "program", "programme", "lab", "group", "board", "committee", "floor", "branch",
+}
 
 
 @dataclass(frozen=True)
 class WrongCompanyParams:
-    employer_phrases: tuple[str, ...] = ()  # regexes that introduce the employer being applied to
-    not_after: tuple[str, ...] = ()  # words just before a phrase that make it about another employer ("my")
+    future_cues: tuple[str, ...] = ()  # a sentence about the job applied for ("join", "excited", "opportunity")
+    before_name: tuple[str, ...] = ()  # words that put an employer's name after them ("at", "join")
+    past_markers: tuple[str, ...] = ()  # just before: the name is another, earlier employer ("my", "former")
+
+    def __post_init__(self) -> None:
+        validate_patterns(self.future_cues, self.before_name, self.past_markers)
 
 
 def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> Outcome:
     company = note.context.company
     if not company:
         return Outcome(skipped="the company is not known (give --company or front matter)")
-    lead = compile_terms(params.employer_phrases)
-    veto = re.compile(r"(?:" + "|".join(params.not_after) + r")\s*$", re.IGNORECASE) if params.not_after else None
+    cues = compile_terms(params.future_cues)
+    lead = compile_terms(params.before_name)
+    past = compile_terms(params.past_markers)
     people = {t for name in note.context.interviewers for t in person_tokens(name)}
-    text, base = note.text, note.start
+    people |= {fold(w) for w in re.findall(r"[^\W\d_]+", note.context.role or "")}
     hits = []
-    for match in lead.finditer(text):
-        if veto and veto.search(text[max(0, match.start() - 40) : match.start()]):
+    for sentence in note.sentences:
+        if not cues.search(sentence.text):
             continue
-        name = re.match(r"\s*(?:the\s+)?(" + _PROPER + r")", text[match.end() :])
-        if not name:
-            continue
-        mentioned = name.group(1).rstrip(".'\u2019")
-        mentioned = re.sub(r"(?:['\u2019]s)$", "", mentioned)
-        words = [w for w in re.findall(r"[A-Za-z]+", mentioned)]
-        if not words or words[0] in {"I", "You", "We", "It", "This", "That"} or set(map(str.lower, words)) <= people:
-            continue
-        if not same_company(mentioned, company):
-            start = base + match.end() + name.start(1)
-            hits.append(Hit(start, start + len(mentioned), (
-                f"\u201c{mentioned}\u201d is named as the employer, but this note is for {company}."
-            ), suggestions=(company,)))
+        for match in lead.finditer(sentence.text):
+            if past.search(sentence.text[max(0, match.start() - 30) : match.start()]):
+                continue
+            if sentence.text[match.end() : match.end() + 1] != " ":
+                continue
+            name = _NAME_AFTER.match(sentence.text, match.end() + 1)
+            if not name:
+                continue
+            mentioned = re.sub(r"(?:['\u2019]s)$", "", name.group(1).rstrip(".'\u2019 "))
+            tokens = {fold(w) for w in re.findall(r"[^\W\d_]+", mentioned)}
+            first = fold(mentioned.split()[0]).rstrip(".")
+            if not tokens or first in HONORIFICS or tokens <= people | _NOT_EMPLOYERS:
+                continue
+            if _ATTRIBUTIVE.match(sentence.text, name.end(1)):
+                continue  # "the Dover warehouse": a name used as a modifier, not an employer
+            if not same_company(mentioned, company):
+                start = sentence.start + name.start(1)
+                hits.append(Hit(start, start + len(mentioned), (
+                    f"\u201c{mentioned}\u201d is named as the employer, but this note is for {company}."
+                ), suggestions=(company,)))
     return Outcome(hits=tuple(hits))
 
 
@@ -53,6 +77,7 @@ _NOT_NAMES = {
     "friends", "folks", "recruiter", "recruiting", "members", "search", "department", "board", "colleagues",
     "dear", "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "greetings", "and", "to", "whom",
     "it", "may", "concern", "human", "resources", "staff", "partners", "interviewers", "interview",
+    "name", "interviewer", "firstname", "lastname", "surname", "recipient", "contact", "insert", "full",
 }
 
 
@@ -62,6 +87,8 @@ def _named_spans(note: Note) -> list[tuple[int, int, str]]:
     if note.greeting:
         text = note.greeting.text(note.source)
         for m in _NAME_WORD.finditer(text):
+            if text[: m.start()].rstrip()[-1:] in ("[", "{", "<", "("):
+                continue  # a template slot: the placeholder rule reports it
             if fold(m.group()).rstrip(".") not in _NOT_NAMES | HONORIFICS:
                 spans.append((note.greeting.start + m.start(), note.greeting.start + m.end(), m.group()))
     honorific = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(" + _NAME_WORD.pattern + ")")
