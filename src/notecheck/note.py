@@ -23,6 +23,7 @@ SIGN_OFF_RE = re.compile(
     r"|talk\s+soon|all\s+the\s+best)\s*[,.!\u2014-]?\s*(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$",
     re.IGNORECASE,
 )
+HEADER_RE = re.compile(r"^\s*(?:subject|re|to|from|cc|date|sent)\s*:", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*\n")
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|Inc|Ltd|Co|U\.S)\.|\b[A-Z]\.)$")
@@ -121,11 +122,13 @@ class Note:
 
     @cached_property
     def greeting(self) -> Span | None:
-        """The opening salutation line, if the first line of the note is one."""
-        if self.lines and GREETING_RE.match(self.lines[0].text(self.source)):
-            first = self.lines[0].text(self.source)
-            if len(first) <= 80 or first.rstrip().endswith((",", ":")):
-                return self.lines[0]
+        """The opening salutation line: the first line, or the first after e-mail header lines ("Subject: …")."""
+        for line in self.lines[:4]:
+            text = line.text(self.source)
+            if GREETING_RE.match(text):
+                return line if len(text) <= 80 or text.rstrip().endswith((",", ":")) else None
+            if not HEADER_RE.match(text):
+                return None
         return None
 
     @cached_property
@@ -133,10 +136,12 @@ class Note:
         """The valediction line ("Best regards,") among the last lines of the note."""
         lines = self.lines
         first_body = 1 if self.greeting else 0
-        for index in range(len(lines) - 1, max(first_body, len(lines) - 5) - 1, -1):
+        for index in range(len(lines) - 1, max(first_body, len(lines) - 10) - 1, -1):
             text = lines[index].text(self.source)
             if SIGN_OFF_RE.match(text) and len(text) <= 60:
                 return lines[index]
+            if len(text.split()) > 12:
+                break  # a sentence of the body, not a signature line
         # any short closing line ending in a comma, followed only by a short signature
         for index in range(len(lines) - 2, max(first_body, len(lines) - 4) - 1, -1):
             text = lines[index].text(self.source).rstrip()
@@ -146,13 +151,25 @@ class Note:
         return None
 
     @cached_property
+    def signature(self) -> str:
+        """Who signed: a name after the sign-off on its line ("Thanks, Maya") or the lines below it."""
+        if not self.sign_off:
+            return ""
+        same_line = re.sub(r"^.*?[,.!\u2014-]\s*", "", self.sign_off.text(self.source), count=1)
+        if same_line and same_line != self.sign_off.text(self.source):
+            return same_line
+        below = [line.text(self.source) for line in self.lines if line.start > self.sign_off.start]
+        return below[0] if below else ""
+
+    @cached_property
     def body(self) -> Span:
         """The note between the greeting and the sign-off (signature lines excluded)."""
         assert self.end is not None
         lines = self.lines
         if not lines:
             return Span(self.start, self.start)
-        begin = lines[1].start if self.greeting and len(lines) > 1 else (self.greeting.end if self.greeting else lines[0].start)
+        after = [line for line in lines if self.greeting and line.start > self.greeting.start]
+        begin = after[0].start if after else (self.greeting.end if self.greeting else lines[0].start)
         finish = self.sign_off.start if self.sign_off else lines[-1].end
         if finish < begin:
             finish = begin

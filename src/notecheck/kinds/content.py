@@ -59,6 +59,7 @@ class RecapParams:
     min_sentences: int = 3  # fewer recap sentences than this never fires
     min_share: float = 0.3  # ... and they must be this share of all sentences
     always_at: int = 4  # this many recap sentences fire whatever the share
+    list_items: int = 6  # one recap sentence listing this many topics fires on its own
 
 
 def check_recap(note: Note, params: RecapParams, env: RunEnv) -> Outcome:
@@ -73,9 +74,11 @@ def check_recap(note: Note, params: RecapParams, env: RunEnv) -> Outcome:
             recap.append((sentence, found))
             narrated += bool(sequence.search(sentence.text))
     count = len(recap)
+    listing = [s for s, _ in recap if s.text.count(",") + 1 >= params.list_items]
     share = count / len(sentences) if sentences else 0.0
-    if count >= params.always_at or (count >= params.min_sentences and (share >= params.min_share or narrated >= 2)):
-        message = f"{count} sentences retell the interview; keep one or two highlights."
+    if listing or count >= params.always_at or (count >= params.min_sentences and (share >= params.min_share or narrated >= 2)):
+        message = (f"{count} sentences retell the interview; keep one or two highlights." if not listing or count > 1
+                   else "This sentence lists every topic of the interview; keep one or two highlights.")
         hits = []
         for sentence, found in recap:
             hits.append(Hit(sentence.start + found.start(), sentence.start + found.end(), message))

@@ -17,6 +17,10 @@ _FUNCTION_WORDS = (
     "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
 )
 _ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
+_GREETING_COMPANY = re.compile(
+    r"(?i:dear|hi|hello|hey|greetings)[ \t]+(?i:the[ \t]+)?(" + _PROPER_WORD + r"(?:[ \t]+" + _PROPER_WORD + r")*)[ \t]+"
+    r"(?i:hiring|recruiting|recruitment|talent|people|hr|interview|search|selection)\b"
+)
 _NOT_EMPLOYERS = {
     "i", "you", "we", "it", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -45,6 +49,13 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
     people = {t for name in note.context.interviewers for t in person_tokens(name)}
     people |= {fold(w) for w in re.findall(r"[^\W\d_]+", note.context.role or "")}
     hits = []
+    greeting = note.greeting.text(note.source) if note.greeting else ""
+    addressed = _GREETING_COMPANY.match(greeting)
+    if addressed and not same_company(addressed.group(1), company):
+        start = note.greeting.start + addressed.start(1) if note.greeting else 0
+        hits.append(Hit(start, start + len(addressed.group(1)), (
+            f"The greeting addresses \u201c{addressed.group(1)}\u201d, but this note is for {company}."
+        ), suggestions=(company,)))
     for sentence in note.sentences:
         if not cues.search(sentence.text):
             continue
@@ -81,6 +92,10 @@ _NOT_NAMES = {
 }
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(" + _NAME_WORD.pattern + ")")
+_VOCATIVE = re.compile(r"(?i:thank you|thanks|again),[ \t]+(" + _NAME_WORD.pattern + r")(?=\s*[,.!;:])")
+
+
 def _named_spans(note: Note) -> list[tuple[int, int, str]]:
     """Name-like words in the greeting, and words after an honorific anywhere in the note."""
     spans: list[tuple[int, int, str]] = []
@@ -91,9 +106,10 @@ def _named_spans(note: Note) -> list[tuple[int, int, str]]:
                 continue  # a template slot: the placeholder rule reports it
             if fold(m.group()).rstrip(".") not in _NOT_NAMES | HONORIFICS:
                 spans.append((note.greeting.start + m.start(), note.greeting.start + m.end(), m.group()))
-    honorific = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(" + _NAME_WORD.pattern + ")")
-    for m in honorific.finditer(note.text):
-        start = note.start + m.start(1)
+    found = [(note.start, m) for m in _HONORIFIC.finditer(note.text)]
+    found += [(note.body.start, m) for m in _VOCATIVE.finditer(note.body_text)]  # not the sign-off's "Thanks, Maya"
+    for base, m in found:
+        start = base + m.start(1)
         if not any(s == start for s, _, _ in spans):
             spans.append((start, start + len(m.group(1)), m.group(1)))
     return spans

@@ -71,14 +71,14 @@ def check_readability(note: Note, params: ReadabilityParams, env: RunEnv) -> Out
 @dataclass(frozen=True)
 class CharacterCountParams:
     pattern: str = "!"
-    max_count: int = 1  # fails when the note has more than this many
+    max_count: int = 1  # fails when the note has more than this many characters matched ("!!!" is three)
     scope_note: bool = True
 
 
 def check_character_count(note: Note, params: CharacterCountParams, env: RunEnv) -> Outcome:
     text, base = (note.text, note.start) if params.scope_note else (note.body_text, note.body.start)
     found = list(re.finditer(params.pattern, text))
-    if len(found) <= params.max_count:
+    if sum(m.end() - m.start() for m in found) <= params.max_count:
         return Outcome()
     return Outcome(hits=tuple(Hit(base + m.start(), base + m.end()) for m in found))
 

@@ -23,8 +23,11 @@ def check_greeting(note: Note, params: NoParams, env: RunEnv) -> Outcome:
 
 
 def check_sign_off(note: Note, params: NoParams, env: RunEnv) -> Outcome:
+    if note.sign_off and note.signature:
+        return Outcome(reason=f"\u201c{note.sign_off.text(note.source)}\u201d {note.signature}")
     if note.sign_off:
-        return Outcome(reason=f"\u201c{note.sign_off.text(note.source)}\u201d")
+        span = note.sign_off
+        return Outcome(hits=(Hit(span.start, span.end, "The sign-off is not followed by your name."),))
     last = note.lines[-1] if note.lines else None
     return Outcome(hits=(Hit(last.start, last.end) if last else Hit(),))
 

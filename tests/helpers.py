@@ -1,0 +1,28 @@
+"""Shared test helpers: building contexts from TOML tables and running single rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from notecheck.inputs import parse_date
+from notecheck.note import Context
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def context_from(table: dict[str, Any] | None) -> Context | None:
+    if not table:
+        return None
+    interviewers = table.get("interviewer") or table.get("interviewers") or ()
+    if isinstance(interviewers, str):
+        interviewers = [interviewers]
+    return Context(
+        company=table.get("company"),
+        interviewers=tuple(interviewers),
+        role=table.get("role"),
+        interview_date=parse_date(str(table["interview_date"]), "interview_date", end_of_day=True)
+        if table.get("interview_date") else None,
+        sent_date=parse_date(str(table["sent_date"]), "sent_date") if table.get("sent_date") else None,
+    )
