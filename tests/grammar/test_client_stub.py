@@ -40,10 +40,15 @@ class Replay(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @pytest.fixture()
 def stub() -> Iterator[str]:
     Replay.seen, Replay.mode = [], "ok"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Replay)
+    server = Server(("127.0.0.1", 0), Replay)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
