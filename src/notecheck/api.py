@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Lock
 from typing import Any
@@ -14,16 +14,19 @@ from notecheck.inputs import Draft, parse_draft, read_path
 from notecheck.kinds.base import RunEnv
 from notecheck.model import Report
 from notecheck.note import Context
-from notecheck.packs import Rule, build_params, load_rules
+from notecheck.packs import Rule, load_rules
 from notecheck.registry import Registry, load_registry
-from notecheck.selection import select_rules
+from notecheck.selection import Layer, RuleOverride, draft_rules, override_rules, select_layers
 
 GRAMMAR_KIND = "grammar"
 
 
 @dataclass(frozen=True)
 class Config:
-    """How a check runs. CLI options and (later) config files produce one of these."""
+    """How a check runs. CLI options and config files (``notecheck.config``) produce one of these.
+
+    ``select``/``extend_select``/``ignore`` are the last selection layer, after ``layers`` (config files).
+    """
 
     grammar: bool = True
     fail_under: int | None = None
@@ -37,6 +40,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     params: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code/name -> parameter overrides
     packs: tuple[Path, ...] = ()
+    overrides: dict[str, RuleOverride] = field(default_factory=dict)  # rule code/name -> severity/weight/params
+    layers: tuple[Layer, ...] = ()  # selection from config files, applied before select/extend_select/ignore
+    path: Path | None = None  # the config file these settings came from, if any
 
 
 ProgressCallback = Callable[[str, int | None, int | None], None]
@@ -52,9 +58,11 @@ class Checker:
                  progress: ProgressCallback | None = None) -> None:
         self.config = config or Config()
         self.registry = registry or load_registry()
-        self.all_rules = load_rules(self.registry, list(self.config.packs))
-        self.rules = select_rules(self.all_rules, self.config.select, self.config.extend_select, self.config.ignore)
-        self.rules = [self._with_params(rule, self.config.params) for rule in self.rules]
+        params = {key: RuleOverride(params=values, origin=f"params for {key}") for key, values in self.config.params.items()}
+        rules = override_rules(load_rules(self.registry, list(self.config.packs)), params)
+        self.all_rules = override_rules(rules, self.config.overrides)
+        last = Layer(self.config.select or None, self.config.extend_select, self.config.ignore, origin="--")
+        self.rules = select_layers(self.all_rules, [*self.config.layers, last])
         self._progress = progress
         self._stack = ExitStack()
         self._lock = Lock()
@@ -68,13 +76,6 @@ class Checker:
 
     def close(self) -> None:
         self._stack.close()
-
-    def _with_params(self, rule: Rule, overrides: dict[str, dict[str, Any]]) -> Rule:
-        values = overrides.get(rule.code) or overrides.get(rule.name)
-        if not values:
-            return rule
-        merged = {**vars(rule.params), **values}
-        return replace(rule, params=build_params(type(rule.params), merged, f"rule {rule.code}"))
 
     @property
     def needs_grammar(self) -> bool:
@@ -109,17 +110,15 @@ class Checker:
             env.grammar_skip, env.grammar_incomplete = str(exc), True
         return env
 
+    def rules_for(self, draft: Draft) -> list[Rule]:
+        """The rules for this draft after its front matter; raises ``SelectionError`` naming the draft and key."""
+        if not draft.overrides:
+            return self.rules
+        return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
+
     def check_draft(self, draft: Draft) -> Report:
-        skipped = {}
-        rules = self.rules
-        ignored = set(draft.overrides.get("ignore", ()))
-        if ignored:
-            rules = [r for r in rules if r.code not in ignored and r.name not in ignored]
-        if draft.overrides.get("params"):
-            rules = [self._with_params(r, _front_matter_params(draft.overrides["params"])) for r in rules]
-        report = run_rules(draft.note, rules, self.registry, self.environment(), skipped=skipped,
-                           fail_under=self.config.fail_under)
-        return report
+        return run_rules(draft.note, self.rules_for(draft), self.registry, self.environment(),
+                         fail_under=self.config.fail_under)
 
     def check(self, text: str, *, context: Context | None = None, path: str | None = None) -> Report:
         return self.check_draft(parse_draft(text, path=path, context=context))
@@ -133,24 +132,6 @@ class Checker:
             for side, examples in (("good", rule.good), ("bad", rule.bad)):
                 for example in examples:
                     yield rule, side, example
-
-
-def _front_matter_params(raw: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """``params:`` lines in front matter look like ``NC201.max_words: 400``."""
-    result: dict[str, dict[str, Any]] = {}
-    for key, value in raw.items():
-        rule, _, name = key.partition(".")
-        result.setdefault(rule, {})[name] = _coerce(value)
-    return result
-
-
-def _coerce(value: str) -> Any:
-    for convert in (int, float):
-        try:
-            return convert(value)
-        except ValueError:
-            pass
-    return value
 
 
 def check(text: str, *, context: Context | None = None, config: Config | None = None) -> Report:

@@ -11,12 +11,14 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from notecheck.api import Checker, Config
+from notecheck.api import Checker
 from notecheck.cli import EXIT_INCOMPLETE, EXIT_NOT_READY, EXIT_OK, EXIT_USAGE
+from notecheck.config import LANGUAGES, load_config
 from notecheck.inputs import InputError, decode, parse_date, parse_draft, read_path
 from notecheck.model import Report, Verdict
 from notecheck.note import Context
 from notecheck.registry import RegistryError
+from notecheck.selection import SelectionError
 
 EPILOG = (
     "Exit codes: 0 ready to send (warnings allowed); 1 not ready (an error-severity finding, or a score "
@@ -75,29 +77,35 @@ def check_command(
     files: Annotated[Optional[list[str]], typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report) or json.")] = OutputFormat.rich,
     fail_under: Annotated[Optional[int], typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
-    no_grammar: Annotated[bool, typer.Option("--no-grammar", help="Skip grammar and spelling (LanguageTool).")] = False,
+    grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Check grammar and spelling with LanguageTool (default: on).", show_default=False)] = None,
     company: Annotated[Optional[str], typer.Option(help="The company you interviewed with.")] = None,
     interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,
     role: Annotated[Optional[str], typer.Option(help="The role you interviewed for.")] = None,
     interviewed: Annotated[Optional[str], typer.Option(help="When the interview was (ISO date or date-time).")] = None,
     sent: Annotated[Optional[str], typer.Option(help="When the note is sent (ISO; default now).")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes, prefixes, names, packs).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Enable these rules on top of the selection.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes, prefixes, names, packs).")] = None,
-    language: Annotated[str, typer.Option(help="English variant for grammar and spelling.")] = "en-US",
+    language: Annotated[Optional[str], typer.Option(help="English variant for grammar and spelling: " + ", ".join(LANGUAGES) + " (default en-US).", show_default=False)] = None,
     lt_url: Annotated[Optional[str], typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
-    no_daemon: Annotated[bool, typer.Option("--no-daemon", help="Start a private LanguageTool for this run only.")] = False,
+    daemon: Annotated[Optional[bool], typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
+    config_path: Annotated[Optional[str], typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
 ) -> None:
     if not files:
         raise fail("no draft given: name one or more files, or - for standard input")
     context = _context(company, interviewer, role, interviewed, sent)
-    config = Config(grammar=not no_grammar, fail_under=fail_under, language=language, lt_url=lt_url,
-                    daemon=not no_daemon, select=_split(select), ignore=_split(ignore))
+    try:
+        config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
+                             daemon=daemon, select=_split(select) or None, extend_select=_split(extend_select) or None,
+                             ignore=_split(ignore) or None)
+    except RegistryError as exc:
+        raise fail(str(exc)) from None
     err = Console(stderr=True)
     reports: list[Report | None] = [None] * len(files)
     input_errors = 0
     with ExitStack() as stack:
         progress_cb = None
-        if err.is_terminal and output_format is OutputFormat.rich and not no_grammar:
+        if err.is_terminal and output_format is OutputFormat.rich and config.grammar:
             from notecheck.grammar.cli import rich_progress
 
             progress_cb = stack.enter_context(rich_progress(err))
@@ -109,8 +117,10 @@ def check_command(
         for index, name in enumerate(files):
             try:
                 text = decode(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_path(name)
-                drafts.append((index, parse_draft(text, path=name if name != "-" else "<stdin>", context=context)))
-            except InputError as exc:
+                draft = parse_draft(text, path=name if name != "-" else "<stdin>", context=context)
+                checker.rules_for(draft)  # front-matter overrides name real rules and parameters
+                drafts.append((index, draft))
+            except (InputError, SelectionError) as exc:
                 sys.stderr.write(f"notecheck: error: {exc}\n")
                 input_errors += 1
         for index, report in _run_all(checker, drafts, err, show=output_format is OutputFormat.rich):

@@ -12,7 +12,7 @@ from notecheck.note import Context, Note
 
 MAX_BYTES = 1_000_000
 _FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_KEY_RE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
 CONTEXT_KEYS = {"company", "interviewer", "interviewers", "role", "interview_date", "sent_date"}
 OVERRIDE_KEYS = {"ignore", "params"}
 
@@ -84,11 +84,26 @@ def _scalar(value: str) -> str:
     return value
 
 
+def _param_value(value: str) -> Any:
+    """A front-matter parameter: a number, true/false, a [list] of strings, or a string."""
+    text = value.strip()
+    if text.startswith("[") and text.endswith("]"):
+        return [p.strip().strip("'\"") for p in text[1:-1].split(",") if p.strip()]
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for convert in (int, float):
+        try:
+            return convert(text)
+        except ValueError:
+            pass
+    return _scalar(text)
+
+
 def parse_front_matter(block: str, name: str) -> tuple[Context, dict[str, Any]]:
     """Parse ``key: value`` lines (a small YAML subset); nested ``params:`` lines are indented."""
     fields: dict[str, Any] = {}
     overrides: dict[str, Any] = {}
-    current_nested: dict[str, str] | None = None
+    current_nested: dict[str, Any] | None = None
     for number, raw in enumerate(block.splitlines(), start=2):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
@@ -98,7 +113,7 @@ def parse_front_matter(block: str, name: str) -> tuple[Context, dict[str, Any]]:
             raise InputError(f"{name}:{number}: front matter line is not 'key: value': {raw.strip()!r}")
         key, value = match.group(1).lower().replace("-", "_"), match.group(2)
         if indented and current_nested is not None:
-            current_nested[match.group(1)] = _scalar(value)
+            current_nested[match.group(1)] = _param_value(value)
             continue
         current_nested = None
         if key in CONTEXT_KEYS:
