@@ -58,7 +58,7 @@ def parse_java_major(version_output: str) -> int | None:
 
 
 @lru_cache(maxsize=4)
-def _java_major(java: str) -> int | None:
+def java_major(java: str) -> int | None:
     try:
         done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
@@ -71,7 +71,7 @@ def require_java() -> str:
     java = java_executable()
     if java is None:
         raise GrammarUnavailable(f"Java was not found: {JAVA_HINT}")
-    major = _java_major(java)
+    major = java_major(java)
     if major is None:
         raise GrammarUnavailable(f"{java} does not run: {JAVA_HINT}")
     if major < MIN_JAVA:

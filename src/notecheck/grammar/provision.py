@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import paths
 from .model import GrammarUnavailable, ProgressCallback, report
-from .process import require_java, _java_major
+from .process import java_major, require_java
 
 VERSIONS = ("6.8", "6.7")
 MARKER = "notecheck-install.json"
@@ -174,7 +174,7 @@ def _run_maven(cmd: list[str], cwd: Path, env: dict[str, str],
 def _check_bytecode(libs: Path, version: str, java: str) -> None:
     """Refuse a release compiled for a newer Java than the one installed."""
     core = libs / f"languagetool-core-{version}.jar"
-    major = _java_major(java) or 0
+    major = java_major(java) or 0
     try:
         with zipfile.ZipFile(core) as jar, jar.open("org/languagetool/JLanguageTool.class") as cls:
             header = cls.read(8)
