@@ -11,7 +11,9 @@ from notecheck.kinds.names import HONORIFICS, fold, near_miss, person_tokens, sa
 from notecheck.note import Note
 
 _PROPER_WORD = r"(?:[A-Z][\w\u00c0-\u024f'\u2019-]*|&)"
-_NAME_AFTER = re.compile(r"(?:the )?(" + _PROPER_WORD + r"(?:[ \t]+(?:" + _PROPER_WORD + r"|and|of|de|la|for))*)")
+_NAME_AFTER = re.compile(
+    r"(?:the )?(" + _PROPER_WORD + r"(?:[ \t]+(?:(?:and|of|de|la|for)[ \t]+)?" + _PROPER_WORD + r")*)"
+)
 _FUNCTION_WORDS = (
     "and|or|but|to|in|as|on|at|for|with|this|next|soon|today|tomorrow|again|too|as|so|because|if|when|where|"
     "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
