@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import threading
+import types
 from collections.abc import Iterator, Mapping
 from importlib.metadata import version
-from pathlib import Path
+
+from notecheck.grammar.paths import cache_dir
 
 _LOCK = threading.Lock()
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("NOTECHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "notecheck"
 
 
 def _build() -> dict[str, int]:
@@ -85,17 +80,27 @@ class SyllableDict(Mapping[str, list[list[str]]]):
 
 
 _DICT = SyllableDict()
+_TEXTSTAT_SOURCE = "textstat.backend.utils._get_cmudict"
+
+
+def offline_get_cmudict(lang: str) -> SyllableDict | None:
+    """textstat's ``get_cmudict``, answered from the offline table (English only, as textstat)."""
+    return _DICT if lang.replace("-", "_").split("_")[0] == "en" else None
 
 
 def install_offline_cmudict() -> None:
-    """Point textstat's syllable counter at the offline dictionary (idempotent)."""
-    from textstat.backend.counts import _count_syllables
+    """Make textstat count syllables from the offline table (idempotent, thread-safe).
 
-    if getattr(_count_syllables.get_cmudict, "__notecheck__", False):
-        return
+    Before textstat is first imported, its cmudict module is provided here, so neither NLTK (slow to
+    import) nor its downloader is ever loaded; if textstat was imported already, its syllable counter
+    is pointed at the offline table instead.
+    """
+    with _LOCK:
+        if "textstat" not in sys.modules and _TEXTSTAT_SOURCE not in sys.modules:
+            module = types.ModuleType(_TEXTSTAT_SOURCE, "notecheck's offline stand-in for textstat's NLTK cmudict loader")
+            module.get_cmudict = offline_get_cmudict  # type: ignore[attr-defined]
+            sys.modules[_TEXTSTAT_SOURCE] = module
+        from textstat.backend.counts import _count_syllables
 
-    def get_cmudict(lang: str) -> SyllableDict | None:
-        return _DICT if lang.split("_")[0].split("-")[0] == "en" else None
-
-    get_cmudict.__notecheck__ = True  # type: ignore[attr-defined]
-    _count_syllables.get_cmudict = get_cmudict  # type: ignore[assignment]
+        if _count_syllables.get_cmudict is not offline_get_cmudict:
+            _count_syllables.get_cmudict = offline_get_cmudict  # type: ignore[assignment]
