@@ -11,13 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from notecheck.kinds.base import widen_spaces
 from notecheck.model import Severity
+from notecheck.regex_safety import UnsafePattern, check_pattern
 from notecheck.registry import Registry, RegistryError
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {"code", "name", "tip", "kind", "severity", "weight", "message", "why", "suggestion", "params", "examples"}
 REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message", "why", "examples")
+# Parameters that hold regular expressions (a plugin kind can also mark a field with metadata={"regex": True}).
+PATTERN_PARAMS = {
+    "patterns", "case_sensitive", "unless", "always", "when_name_known", "pattern", "evidence", "bare_claims",
+    "ties", "markers", "sequence", "topic_intros", "generic_topics", "employer_phrases", "not_after",
+}
 TIPS = {
     1: "Send it within 24 hours",
     2: "Stand out: personal, not a template",
@@ -88,7 +95,8 @@ def _describe(annotation: Any) -> str:
 def build_params(params_type: type, values: dict[str, Any], where: str) -> Any:
     """Validate ``values`` against a kind's parameter dataclass and build it (lists become tuples)."""
     hints = typing.get_type_hints(params_type)
-    names = {f.name for f in dataclasses.fields(params_type)}
+    fields = {f.name: f for f in dataclasses.fields(params_type)}
+    names = set(fields)
     converted: dict[str, Any] = {}
     for key, value in values.items():
         if key not in names:
@@ -97,11 +105,26 @@ def build_params(params_type: type, values: dict[str, Any], where: str) -> Any:
         if not _type_ok(value, hints[key]):
             raise PackError(f"{where}: parameter '{key}' must be {_describe(hints[key])}, got {type(value).__name__}")
         converted[key] = tuple(value) if isinstance(value, list) else value
+        _check_patterns(key, value, where, regex=key in PATTERN_PARAMS or bool(fields[key].metadata.get("regex")))
     try:
         params = params_type(**converted)
     except (TypeError, ValueError) as exc:
         raise PackError(f"{where}: {exc}") from None
     return params
+
+
+def _check_patterns(key: str, value: Any, where: str, *, regex: bool) -> None:
+    """Regular expressions must compile and must not backtrack exponentially (see ``regex_safety``)."""
+    for pattern in value if isinstance(value, (list, tuple)) else [value]:
+        if not isinstance(pattern, str):
+            continue
+        try:
+            check_pattern(widen_spaces(pattern), re.IGNORECASE)
+        except UnsafePattern as exc:
+            raise PackError(f"{where}: parameter '{key}': pattern {pattern!r} is refused: {exc}") from None
+        except re.error as exc:
+            if regex:
+                raise PackError(f"{where}: parameter '{key}': invalid regular expression {pattern!r}: {exc}") from None
 
 
 def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
