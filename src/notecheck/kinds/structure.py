@@ -73,11 +73,12 @@ def check_placeholder(note: Note, params: PlaceholderParams, env: RunEnv) -> Out
         if match.start() < last_end:
             continue  # one placeholder, several patterns
         last_end = match.end()
-        hits.append(Hit(note.start + match.start(), note.start + match.end(), _fill_message(note, match.group())))
+        message, value = _fill_message(note, match.group())
+        hits.append(Hit(note.start + match.start(), note.start + match.end(), message, (value,) if value else ()))
     return Outcome(hits=tuple(hits))
 
 
-def _fill_message(note: Note, slot: str) -> str | None:
+def _fill_message(note: Note, slot: str) -> tuple[str | None, str | None]:
     lowered = slot.lower()
     ctx = note.context
     value = None
@@ -88,8 +89,8 @@ def _fill_message(note: Note, slot: str) -> str | None:
     elif re.search(r"role|position|title|job", lowered):
         value = ctx.role
     if value:
-        return f"Template placeholder \u201c{slot}\u201d left in the note; it should probably say \u201c{value}\u201d."
-    return None
+        return f"Template placeholder \u201c{slot}\u201d left in the note; it should probably say \u201c{value}\u201d.", value
+    return None, None
 
 
 GREETING = Kind("greeting", NoParams, check_greeting, "The note opens with a salutation line.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -47,6 +48,8 @@ def _checklist(results: Sequence[RuleResult]) -> RenderableType:
         table.add_row("", Text(f"{number}. {tip}" if tip in TIPS.values() else tip, style="bold"), "", "")
         for result in by_tip[tip]:
             mark, style = STATUS_MARK[result.status]
+            if result.status is Status.FAILED and result.severity is Severity.INFO:
+                mark, style = "i", "cyan"  # a reminder, not a fault
             reason = result.reason
             if result.status is Status.SKIPPED:
                 reason = f"skipped: {reason}"
@@ -55,22 +58,37 @@ def _checklist(results: Sequence[RuleResult]) -> RenderableType:
     return table
 
 
-def _finding(finding: Finding) -> RenderableType:
+def _window(line: str, begin: int, end: int, width: int) -> tuple[str, int, int]:
+    """Crop a long line around ``begin:end`` to ``width`` characters, marking cuts with an ellipsis."""
+    if len(line) <= width:
+        return line, begin, end
+    start = max(0, min(begin - width // 3, len(line) - width))
+    stop = start + width
+    text = line[start:stop]
+    if start > 0:
+        text = "\u2026" + text[1:]
+    if stop < len(line):
+        text = text[:-1] + "\u2026"
+    return text, begin - start, min(end - start, len(text))
+
+
+def _finding(finding: Finding, width: int = 80) -> RenderableType:
     style = SEVERITY_STYLE[finding.severity]
     where = f"{finding.line}:{finding.column}" if finding.line is not None else "note"
     head = Text.assemble((where, "bold"), "  ", (finding.severity.value, style), "  ", (finding.code, style),
                          " ", (finding.name, "dim"))
-    parts: list[RenderableType] = [head, Text("    " + finding.message)]
+    parts: list[RenderableType] = [head, Padding(Text(finding.message), (0, 0, 0, 4))]
     if finding.line is not None and finding.column is not None and finding.line_text:
         line = Text("    \u2502 ")
         begin = finding.column - 1
         end = min(len(finding.line_text), begin + (finding.length or 0))
-        line.append(finding.line_text[:begin])
-        line.append(finding.line_text[begin:end], style=f"bold {style} reverse")
-        line.append(finding.line_text[end:])
+        shown, begin, end = _window(finding.line_text.expandtabs(1), begin, end, max(20, width - 6))
+        line.append(shown[:begin])
+        line.append(shown[begin:end], style=f"bold {style} reverse")
+        line.append(shown[end:])
         parts.append(line)
     for suggestion in finding.suggestions[:3]:
-        parts.append(Text.assemble("    ", ("\u2192 ", "green"), suggestion))
+        parts.append(Padding(Text.assemble(("\u2192 ", "green"), suggestion), (0, 0, 0, 4)))
     return Group(*parts)
 
 
@@ -81,7 +99,7 @@ def render(console: Console, report: Report) -> None:
         console.print()
         console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
         for finding in report.findings:
-            console.print(_finding(finding))
+            console.print(_finding(finding, console.width))
     deductions = [r for r in report.results if r.deduction]
     if deductions:
         formula = " ".join(f"\u2212 {r.deduction} ({r.code})" for r in deductions)
