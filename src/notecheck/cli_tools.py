@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from notecheck.api import Checker, Config
+from notecheck.api import Checker
+from notecheck.config import load_config
 from notecheck.packs import Rule
 from notecheck.registry import RegistryError
+from notecheck.selection import find_rule
+
+ConfigOption = Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads the annotation at run time
+    "--config", help="Use this config file instead of discovering one.", show_default=False)]
 
 
-def _checker() -> Checker:
+def _checker(config_path: str | None) -> Checker:
+    """The rules as the current config file (or ``--config``) shapes them; exit 2 on a bad config."""
     try:
-        return Checker(Config(grammar=False))
+        return Checker(load_config(config_path, grammar=False))
     except RegistryError as exc:
         sys.stderr.write(f"notecheck: error: {exc}\n")
         raise typer.Exit(2) from None
 
 
-def rules_command() -> None:
-    """List every rule: code, name, pack, severity, weight and whether it is enabled."""
-    checker = _checker()
+def rules_command(config_path: ConfigOption = None) -> None:
+    """List every rule: code, name, pack, severity, weight and whether it is enabled under the config."""
+    checker = _checker(config_path)
     enabled = {r.code for r in checker.rules}
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "pack", "tip", "severity", "weight", "enabled"):
@@ -57,14 +63,15 @@ def explain_text(rule: Rule) -> Text:
     return text
 
 
-def explain_command(rule: Annotated[str, typer.Argument(help="A rule code (NC101) or name (missing-thanks).")]) -> None:
+def explain_command(rule: Annotated[str, typer.Argument(help="A rule code (NC101) or name (missing-thanks).")],
+                    config_path: ConfigOption = None) -> None:
     """Print a rule's message, why it matters, and good and bad examples."""
-    checker = _checker()
-    found = [r for r in checker.all_rules if rule in (r.code, r.name) or rule.upper() == r.code]
-    if not found:
+    checker = _checker(config_path)
+    found = find_rule(checker.all_rules, rule)
+    if found is None:
         sys.stderr.write(f"notecheck: error: no rule is called '{rule}' (see notecheck rules)\n")
         raise typer.Exit(2)
-    Console(highlight=False).print(explain_text(found[0]), end="")
+    Console(highlight=False).print(explain_text(found), end="")
 
 
 def register_tools(app: typer.Typer) -> None:
