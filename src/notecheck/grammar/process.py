@@ -38,6 +38,18 @@ maxCheckTimeMillis=60000
 """
 
 
+LOGBACK_CONFIG = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by notecheck: warnings and errors only (no line per request). -->
+<configuration>
+  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger %msg%n</pattern></encoder>
+  </appender>
+  <root level="warn"><appender-ref ref="STDOUT"/></root>
+</configuration>
+"""
+
+
 def java_executable() -> str | None:
     home = os.environ.get("JAVA_HOME")
     if home and (Path(home) / "bin" / "java").is_file():
@@ -96,17 +108,29 @@ def java_command(java: str, install_dir: Path, port: int, config: Path,
                  cache: Path) -> list[str]:
     """The JVM command line: loopback only, never --public/--allow-origin."""
     heap = os.environ.get("NOTECHECK_LT_HEAP", DEFAULT_HEAP)
-    return [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+    logging = [f"-Dlogback.configurationFile={logback_path(config)}"] \
+        if logback_path(config).is_file() else []
+    return [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", *logging,
             f"{CACHE_MARKER}{cache}", "-cp", classpath(install_dir), SERVER_CLASS,
             "--port", str(port), "--config", str(config)]
 
 
+def logback_path(config: Path) -> Path:
+    return config.with_suffix(".logback.xml")
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def write_server_config(path: Path) -> Path:
+    """The server's properties file, and a quiet logging config beside it."""
     threads = max(2, min(os.cpu_count() or 2, 8))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(SERVER_CONFIG.format(threads=threads), encoding="utf-8")
-    os.replace(tmp, path)
+    _write(path, SERVER_CONFIG.format(threads=threads))
+    _write(logback_path(path), LOGBACK_CONFIG)
     return path
 
 

@@ -162,7 +162,7 @@ def _spawn_supervisor(install_dir: Path, java: str, idle: float,
     cmd = [sys.executable, "-m", process.SUPERVISOR_MODULE, "--install-dir",
            str(install_dir), "--java", java, "--idle-minutes", repr(idle),
            "--start-timeout", repr(limit)]
-    with open(paths.server_log(), "ab") as log:
+    with open(paths.server_log(), "wb") as log:  # one server's log at a time
         return subprocess.Popen(cmd, cwd=cache, env=env, stdin=subprocess.DEVNULL,
                                 stdout=log, stderr=log, close_fds=True, start_new_session=True)
 
@@ -260,5 +260,5 @@ def private_server(*, progress: ProgressCallback | None = None,
     finally:
         process.terminate(jvm.pid, grace=5)
         jvm.wait()
-        config.unlink(missing_ok=True)
-        log.unlink(missing_ok=True)
+        for leftover in (config, process.logback_path(config), log):
+            leftover.unlink(missing_ok=True)
