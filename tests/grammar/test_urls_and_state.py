@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from notecheck.grammar import GrammarSettings, GrammarUnavailable, LanguageToolBackend
+from notecheck.grammar import GrammarBackend, GrammarSettings, GrammarUnavailable, LanguageToolBackend
 from notecheck.grammar.backend import resolve_idle, resolve_url
 from notecheck.grammar.client import is_public_api, leaves_machine, normalize_url
 from notecheck.grammar.paths import cache_dir, lt_home
@@ -122,3 +124,16 @@ def test_starting_server_is_waited_for_unless_its_supervisor_died() -> None:
 
 def test_garbage_state_is_stale() -> None:
     assert verdict({"pid": "x"}) == "stale"
+
+
+def test_backend_satisfies_the_protocol() -> None:
+    backend: GrammarBackend = LanguageToolBackend("http://127.0.0.1:8123")
+    assert isinstance(backend, GrammarBackend)
+
+
+def test_import_is_lazy() -> None:
+    code = ("import sys, notecheck.grammar; "
+            "print(sorted(m for m in ('requests', 'language_tool_python', 'psutil', 'rich', 'typer') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -5,6 +5,13 @@ an explicit server URL, the shared warm local server (installed and started on
 first use, stopped after an idle period) or a private one-shot server.
 Importing this package is cheap: Java, HTTP and language-tool-python are only
 touched when a backend is opened.
+
+Environment: ``NOTECHECK_CACHE_DIR`` (state, default ``$XDG_CACHE_HOME/notecheck``
+or ``~/.cache/notecheck``), ``NOTECHECK_LT_HOME`` (installations, default
+``<cache>/languagetool``), ``NOTECHECK_LT_URL`` (use that server),
+``NOTECHECK_LT_IDLE_MINUTES`` (30), ``NOTECHECK_LT_START_TIMEOUT`` (180 s),
+``NOTECHECK_LT_HEAP`` (768m), ``NOTECHECK_LT_SOURCE`` (auto | download | maven),
+``NOTECHECK_LT_VERSION`` (pin one release instead of 6.8 then 6.7).
 """
 
 from __future__ import annotations

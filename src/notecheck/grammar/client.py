@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -133,7 +134,7 @@ class LanguageToolClient:
         self.base_url = normalize_url(base_url)
         self.timeout = timeout
         self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._sessions: weakref.WeakSet[requests.Session] = weakref.WeakSet()  # dies with its thread
         self._sessions_lock = threading.Lock()
         self.version: str | None = None
 
@@ -149,7 +150,7 @@ class LanguageToolClient:
             session.mount("https://", adapter)
             self._local.session = session
             with self._sessions_lock:
-                self._sessions.append(session)
+                self._sessions.add(session)
         return session
 
     def check_json(self, text: str, language: str) -> dict[str, Any]:
@@ -190,7 +191,7 @@ class LanguageToolClient:
 
     def close(self) -> None:
         with self._sessions_lock:
-            sessions, self._sessions = self._sessions, []
+            sessions, self._sessions = list(self._sessions), weakref.WeakSet()
         for session in sessions:
             session.close()
 
