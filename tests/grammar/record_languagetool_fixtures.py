@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from notecheck.grammar.client import LanguageToolClient
-from notecheck.grammar.server import private_server
+from notecheck.grammar.oneshot import private_server
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "languagetool"
 

@@ -11,8 +11,9 @@ import pytest
 from notecheck.grammar import GrammarBackend, GrammarSettings, GrammarUnavailable, LanguageToolBackend
 from notecheck.grammar.backend import resolve_idle, resolve_url
 from notecheck.grammar.client import is_public_api, leaves_machine, normalize_url
+from notecheck.grammar.java import parse_java_major
 from notecheck.grammar.paths import cache_dir, lt_home
-from notecheck.grammar.process import java_command, parse_java_major
+from notecheck.grammar.process import java_command
 from notecheck.grammar.server import assess
 
 

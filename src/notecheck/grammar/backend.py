@@ -95,7 +95,7 @@ def open_backend(settings: GrammarSettings,
 
 def _private(settings: GrammarSettings,
              progress: ProgressCallback | None) -> Iterator[LanguageToolBackend]:
-    from .server import private_server
+    from .oneshot import private_server
     try:
         with private_server(progress=progress) as (url, version):
             backend = LanguageToolBackend(url, timeout=settings.timeout_seconds, version=version)

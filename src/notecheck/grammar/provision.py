@@ -27,8 +27,8 @@ import zipfile
 from pathlib import Path
 
 from . import paths
+from .java import java_major, require_java
 from .model import GrammarUnavailable, ProgressCallback, report
-from .process import java_major, require_java
 
 VERSIONS = ("6.8", "6.7")
 MARKER = "notecheck-install.json"

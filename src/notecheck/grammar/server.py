@@ -15,13 +15,13 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import paths, process
 from .client import healthy, probe
+from .java import require_java
 from .model import GrammarUnavailable, ProgressCallback, report
 from .provision import ensure_installed
 
@@ -136,7 +136,7 @@ def ensure_server(*, idle: float | None = None, progress: ProgressCallback | Non
                 return state
             _discard(state)
         install_dir = ensure_installed(progress)
-        java = process.require_java()
+        java = require_java()
         report(progress, "Starting LanguageTool server", None, None)
         supervisor = _spawn_supervisor(install_dir, java, idle_minutes(idle), limit)
         try:
@@ -234,31 +234,3 @@ def server_status() -> dict[str, Any]:
         "rss_mib": round(rss_mib, 1) if rss_mib is not None else None,
         "state_file": str(paths.state_file()),
     }
-
-
-# --- one-shot private server --------------------------------------------------
-
-@contextmanager
-def private_server(*, progress: ProgressCallback | None = None,
-                   timeout: float | None = None) -> Iterator[tuple[str, str | None]]:
-    """A server for this process only, killed on exit: yields ``(url, version)``."""
-    install_dir = ensure_installed(progress)
-    java = process.require_java()
-    limit = start_timeout() if timeout is None else timeout
-    port = process.free_port()
-    cache = paths.ensure_dir(paths.cache_dir())
-    config = process.write_server_config(cache / f"lt-private-{os.getpid()}.cfg")
-    log = cache / f"lt-private-{os.getpid()}.log"
-    url = f"http://127.0.0.1:{port}"
-    report(progress, "Starting private LanguageTool server", None, None)
-    jvm = process.launch_jvm(process.java_command(java, install_dir, port, config, cache), log)
-    try:
-        process.wait_until_ready(url, lambda: jvm.poll() is None, limit, log)
-        version = process.warm_up(url, limit)
-        report(progress, "LanguageTool server ready", 1, 1)
-        yield url, version
-    finally:
-        process.terminate(jvm.pid, grace=5)
-        jvm.wait()
-        for leftover in (config, process.logback_path(config), log):
-            leftover.unlink(missing_ok=True)
