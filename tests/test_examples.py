@@ -6,8 +6,8 @@ import pytest
 
 from helpers import context_from
 from notecheck import Checker, Config
-from notecheck.registry import load_registry
 from notecheck.packs import load_rules
+from notecheck.registry import load_registry
 
 RULES = [r for r in load_rules(load_registry()) if r.kind != "grammar"]  # grammar: tests/grammar (real server)
 EXAMPLES = [

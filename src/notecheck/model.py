@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much a finding matters. Errors make a note "not ready"."""
 
     ERROR = "error"
@@ -19,13 +19,13 @@ class Severity(str, enum.Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     SKIPPED = "skipped"
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     READY = "Ready to send"
     NEEDS_WORK = "Needs work"
     NOT_READY = "Not ready"

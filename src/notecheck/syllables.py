@@ -103,4 +103,4 @@ def install_offline_cmudict() -> None:
         from textstat.backend.counts import _count_syllables
 
         if _count_syllables.get_cmudict is not offline_get_cmudict:
-            _count_syllables.get_cmudict = offline_get_cmudict  # type: ignore[assignment]
+            _count_syllables.get_cmudict = offline_get_cmudict
