@@ -111,7 +111,9 @@ def test_binary_and_bad_front_matter_are_input_errors(tmp_path: Path) -> None:
     unclosed.write_text("---\ncompany: Acme\nDear Ms. Lee,\nThanks.\n", encoding="utf-8")
     unknown = tmp_path / "unknown.txt"
     unknown.write_text("---\ncompnay: Acme\n---\nDear Ms. Lee,\nThanks.\n", encoding="utf-8")
-    for path, needle in ((binary, "not a text file"), (latin, "not valid UTF-8"), (unclosed, "no closing '---'"),
+    empty = tmp_path / "empty.txt"
+    empty.write_text("---\ncompany: Acme\n---\n\n", encoding="utf-8")
+    for path, needle in ((empty, "the draft is empty"), (binary, "not a text file"), (latin, "not valid UTF-8"), (unclosed, "no closing '---'"),
                          (unknown, "unknown front matter key 'compnay'")):
         result = run(str(path), "--no-grammar")
         assert result.returncode == 2, path

@@ -153,5 +153,7 @@ def parse_draft(text: str, *, path: str | None = None, context: Context | None =
         start = match.end()
     elif text.lstrip("\ufeff").startswith("---") and re.match(r"\A\ufeff?---[ \t]*\r?\n", text):
         raise InputError(f"{name}: front matter starts with '---' but has no closing '---' line")
+    if not text[start:].strip():
+        raise InputError(f"{name}: the draft is empty: there is no note to check")
     merged = front.merged(context) if context else front
     return Draft(note=Note(source=text, context=merged, start=start, path=path), overrides=overrides)
