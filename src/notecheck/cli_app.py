@@ -6,7 +6,7 @@ import enum
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, nullcontext
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -28,7 +28,7 @@ EPILOG = (
 )
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     rich = "rich"
     json = "json"
 
@@ -74,22 +74,22 @@ def exit_code(reports: list[Report], input_errors: int) -> int:
 
 @check_app.command(epilog=EPILOG, help="Check thank-you note drafts and say whether they are ready to send.")
 def check_command(
-    files: Annotated[Optional[list[str]], typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
+    files: Annotated[list[str] | None, typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report) or json.")] = OutputFormat.rich,
-    fail_under: Annotated[Optional[int], typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
-    grammar: Annotated[Optional[bool], typer.Option("--grammar/--no-grammar", help="Check grammar and spelling with LanguageTool (default: on).", show_default=False)] = None,
-    company: Annotated[Optional[str], typer.Option(help="The company you interviewed with.")] = None,
-    interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,
-    role: Annotated[Optional[str], typer.Option(help="The role you interviewed for.")] = None,
-    interviewed: Annotated[Optional[str], typer.Option(help="When the interview was (ISO date or date-time).")] = None,
-    sent: Annotated[Optional[str], typer.Option(help="When the note is sent (ISO; default now).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes, prefixes, names, packs).")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Enable these rules on top of the selection.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes, prefixes, names, packs).")] = None,
-    language: Annotated[Optional[str], typer.Option(help="English variant for grammar and spelling: " + ", ".join(LANGUAGES) + " (default en-US).", show_default=False)] = None,
-    lt_url: Annotated[Optional[str], typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
-    daemon: Annotated[Optional[bool], typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
-    config_path: Annotated[Optional[str], typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
+    fail_under: Annotated[int | None, typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
+    grammar: Annotated[bool | None, typer.Option("--grammar/--no-grammar", help="Check grammar and spelling with LanguageTool (default: on).", show_default=False)] = None,
+    company: Annotated[str | None, typer.Option(help="The company you interviewed with.")] = None,
+    interviewer: Annotated[list[str] | None, typer.Option(help="The interviewer's name (repeat for several).")] = None,
+    role: Annotated[str | None, typer.Option(help="The role you interviewed for.")] = None,
+    interviewed: Annotated[str | None, typer.Option(help="When the interview was (ISO date or date-time).")] = None,
+    sent: Annotated[str | None, typer.Option(help="When the note is sent (ISO; default now).")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules (codes, prefixes, names, packs).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Enable these rules on top of the selection.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (codes, prefixes, names, packs).")] = None,
+    language: Annotated[str | None, typer.Option(help="English variant for grammar and spelling: " + ", ".join(LANGUAGES) + " (default en-US).", show_default=False)] = None,
+    lt_url: Annotated[str | None, typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
+    daemon: Annotated[bool | None, typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
+    config_path: Annotated[str | None, typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
 ) -> None:
     if not files:
         raise fail("no draft given: name one or more files, or - for standard input")
