@@ -14,6 +14,8 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import notecheck.registry
 from helpers import FIXTURES, ROOT
@@ -54,6 +56,46 @@ def test_catastrophic_patterns_are_refused(pattern: str) -> None:
 ])
 def test_ordinary_patterns_are_accepted(pattern: str) -> None:
     check_pattern(pattern)
+
+
+_ATOMS = st.sampled_from(["a", "b", "[ab]", r"\w", ".", "a?", "(?:)"])
+_QUANTIFIERS = st.sampled_from(["", "*", "+", "?", "{2}", "{0,3}", "{1,}"])
+
+
+def _nest(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    group = st.lists(inner, min_size=1, max_size=3).map(lambda xs: "(?:" + "".join(xs) + ")")
+    alternation = st.lists(inner, min_size=2, max_size=3).map(lambda xs: "(?:" + "|".join(xs) + ")")
+    return st.tuples(st.one_of(group, alternation, inner), _QUANTIFIERS).map("".join)
+
+
+NESTED_PATTERNS = st.recursive(st.tuples(_ATOMS, _QUANTIFIERS).map("".join), _nest, max_leaves=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NESTED_PATTERNS)
+def test_every_accepted_pattern_is_fast_on_hostile_input(pattern: str) -> None:
+    """Nested groups, alternations and quantifiers: what the check accepts never backtracks exponentially."""
+    import re
+
+    try:
+        check_pattern(pattern)
+    except (UnsafePattern, re.error):
+        return
+    compiled = re.compile(pattern)
+    for hostile in ("a" * 24 + "!", "ab" * 12 + "!"):
+        started = time.perf_counter()
+        compiled.search(hostile)
+        assert time.perf_counter() - started < 0.5, (pattern, hostile)
+
+
+@given(st.text(max_size=30))
+def test_the_check_never_crashes_on_arbitrary_text(pattern: str) -> None:
+    import re
+
+    try:
+        check_pattern(pattern)
+    except (UnsafePattern, re.error):
+        pass
 
 
 def test_the_refused_pattern_really_is_catastrophic_and_the_accepted_rewrite_is_fast() -> None:
