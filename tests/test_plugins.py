@@ -282,3 +282,16 @@ def test_installed_plugin_distribution_runs_its_rule(tmp_path: Path) -> None:
     listed = subprocess.run([venv / "bin" / "notecheck", "rules"], capture_output=True, text=True, cwd=tmp_path,
                             env={**env, "COLUMNS": "120"}, timeout=120)
     assert "NCX901" in listed.stdout and "example-plugin" in listed.stdout
+
+
+def test_every_shipped_pattern_parameter_is_known_as_one() -> None:
+    """A kind's regular-expression parameter missing from PATTERN_PARAMS would escape the load-time check."""
+    import dataclasses
+
+    from notecheck.packs import PATTERN_PARAMS
+
+    text_params = {
+        f.name for kind in load_registry().kinds.values() for f in dataclasses.fields(kind.params)
+        if "str" in str(f.type) and f.name not in {"scope", "group", "ignore_rules", "not_proper"}
+    }
+    assert text_params <= PATTERN_PARAMS, text_params - PATTERN_PARAMS

@@ -24,6 +24,7 @@ REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message",
 PATTERN_PARAMS = {
     "patterns", "case_sensitive", "unless", "always", "when_name_known", "pattern", "evidence", "bare_claims",
     "ties", "markers", "sequence", "topic_intros", "generic_topics", "employer_phrases", "not_after",
+    "future_cues", "before_name", "past_markers",
 }
 TIPS = {
     1: "Send it within 24 hours",
