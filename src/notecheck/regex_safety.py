@@ -4,8 +4,10 @@ Python's ``re`` backtracks, so a pattern such as ``(a+)+$`` takes exponential ti
 ("aaaa…b"). Rule packs — shipped, user or plugin — are checked when they load, and a pattern is
 refused when it has one of the shapes that cause catastrophic backtracking:
 
-* a repetition inside a repetition, both able to repeat (``(a+)+``, ``(\\w+\\s?)*``, ``(.*,){9}``);
-* a repeated alternation whose branches can start with the same character (``(a|ab)*``, ``(\\w|\\d)+``);
+* a repetition inside a repetition where what the inner one matches could also come next, so the
+  same text splits into iterations in many ways (``(a+)+``, ``(\\w+\\s?)*``, ``(.*,){9}``); an
+  unambiguous one such as ``(?:\\w+\\s+)+`` is allowed;
+* a repeated alternation whose branches can match the same text (``(a|aa)*``, ``(ab|a|b)*``);
 * a back-reference (``(a+)\\1``), which no linear-time engine supports.
 
 Possessive quantifiers and atomic groups (``a++``, ``(?>…)``) never backtrack and are allowed.
