@@ -53,3 +53,20 @@ def test_forgotten_point_never_makes_a_note_not_ready(checker: Checker) -> None:
     nc104 = next(r for r in report.results if r.code == "NC104")
     assert nc104.status.value == "failed" and nc104.deduction == 0
     assert all(f.severity.value == "info" for f in nc104.findings)
+
+
+def test_shipped_patterns_pass_the_backtracking_analysis() -> None:
+    """The loader trusts the shipped packs at start-up because of this test."""
+    import tomllib
+    from dataclasses import fields
+
+    from notecheck.packs import build_params
+    from notecheck.registry import builtin_packs
+
+    registry = load_registry()
+    for path in sorted(builtin_packs().glob("*.toml")):
+        for table in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
+            kind = registry.kind(table["kind"])
+            names = {f.name for f in fields(kind.params)}
+            assert set(table.get("params", {})) <= names
+            build_params(kind.params, table.get("params", {}), f"{path.name}: {table['code']}")  # raises if unsafe

@@ -14,7 +14,7 @@ from typing import Any
 from notecheck.kinds.base import widen_spaces
 from notecheck.model import Severity
 from notecheck.regex_safety import UnsafePattern, check_pattern
-from notecheck.registry import Registry, RegistryError
+from notecheck.registry import Registry, RegistryError, builtin_packs
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -93,8 +93,12 @@ def _describe(annotation: Any) -> str:
     return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
 
 
-def build_params(params_type: type, values: dict[str, Any], where: str) -> Any:
-    """Validate ``values`` against a kind's parameter dataclass and build it (lists become tuples)."""
+def build_params(params_type: type, values: dict[str, Any], where: str, *, shipped: bool = False) -> Any:
+    """Validate ``values`` against a kind's parameter dataclass and build it (lists become tuples).
+
+    ``shipped`` marks notecheck's own packs: their patterns passed the backtracking analysis in the
+    test suite (tests/test_examples.py), so it is not repeated at every start.
+    """
     hints = typing.get_type_hints(params_type)
     fields = {f.name: f for f in dataclasses.fields(params_type)}
     names = set(fields)
@@ -106,7 +110,8 @@ def build_params(params_type: type, values: dict[str, Any], where: str) -> Any:
         if not _type_ok(value, hints[key]):
             raise PackError(f"{where}: parameter '{key}' must be {_describe(hints[key])}, got {type(value).__name__}")
         converted[key] = tuple(value) if isinstance(value, list) else value
-        _check_patterns(key, value, where, regex=key in PATTERN_PARAMS or bool(fields[key].metadata.get("regex")))
+        if not shipped:
+            _check_patterns(key, value, where, regex=key in PATTERN_PARAMS or bool(fields[key].metadata.get("regex")))
     try:
         params = params_type(**converted)
     except (TypeError, ValueError) as exc:
@@ -148,7 +153,7 @@ def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example,
     return result[0], result[1]
 
 
-def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Registry) -> Rule:
+def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Registry, *, shipped: bool = False) -> Rule:
     where = f"{origin}: rule {table.get('code') or table.get('name') or '?'}"
     unknown = set(table) - RULE_KEYS
     if unknown:
@@ -179,7 +184,7 @@ def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Reg
     raw_params = table.get("params", {})
     if not isinstance(raw_params, dict):
         raise PackError(f"{where}: 'params' must be a table")
-    params = build_params(kind.params, raw_params, where)
+    params = build_params(kind.params, raw_params, where, shipped=shipped)
     good, bad = _examples(table["examples"], where)
     return Rule(
         code=table["code"], name=table["name"], pack=pack, tip=table["tip"], kind=kind.name, severity=severity,
@@ -188,7 +193,7 @@ def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Reg
     )
 
 
-def load_pack_file(path: Path, registry: Registry) -> list[Rule]:
+def load_pack_file(path: Path, registry: Registry, *, shipped: bool = False) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -205,23 +210,25 @@ def load_pack_file(path: Path, registry: Registry) -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not tables:
         raise PackError(f"{path}: a pack needs at least one [[rule]]")
-    return [rule_from_table(t, name, str(path), registry) for t in tables]
+    return [rule_from_table(t, name, str(path), registry, shipped=shipped) for t in tables]
 
 
 def load_rules(registry: Registry, extra: list[Path] | None = None) -> list[Rule]:
     """Every rule from the registered pack sources (and ``extra`` ones), sorted by code; no duplicates."""
-    files: list[Path] = []
+    files: list[tuple[Path, bool]] = []
+    shipped_dir = builtin_packs()
     for source in [s for _, s in registry.pack_sources] + list(extra or []):
+        shipped = source == shipped_dir
         if source.is_dir():
-            files.extend(sorted(source.glob("*.toml")))
+            files.extend((path, shipped) for path in sorted(source.glob("*.toml")))
         elif source.is_file():
-            files.append(source)
+            files.append((source, False))
         else:
             raise PackError(f"{source}: rule pack not found")
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for path in files:
-        for rule in load_pack_file(path, registry):
+    for path, shipped in files:
+        for rule in load_pack_file(path, registry, shipped=shipped):
             for key in (rule.code, rule.name):
                 if key in seen:
                     raise PackError(f"{rule.origin}: rule {rule.code} reuses '{key}', already taken by {seen[key].origin}")
