@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,11 +127,6 @@ class Checker:
         name = str(path)
         return self.check(read_path(name), context=context, path=name)
 
-    def iter_examples(self) -> Iterator[tuple[Rule, str, Any]]:
-        for rule in self.all_rules:
-            for side, examples in (("good", rule.good), ("bad", rule.bad)):
-                for example in examples:
-                    yield rule, side, example
 
 
 def check(text: str, *, context: Context | None = None, config: Config | None = None) -> Report:
