@@ -23,6 +23,7 @@ SIGN_OFF_RE = re.compile(
     r"|talk\s+soon|all\s+the\s+best)\s*[,.!\u2014-]?\s*(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$",
     re.IGNORECASE,
 )
+NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*[,:]\s*$")
 HEADER_RE = re.compile(r"^\s*(?:subject|re|to|from|cc|date|sent)\s*:", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*\n")
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
@@ -127,6 +128,8 @@ class Note:
             text = line.text(self.source)
             if GREETING_RE.match(text):
                 return line if len(text) <= 80 or text.rstrip().endswith((",", ":")) else None
+            if NAME_LINE_RE.match(text):  # "Ms. Lee," or "Sarah," alone on the first line
+                return line
             if not HEADER_RE.match(text):
                 return None
         return None
