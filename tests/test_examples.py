@@ -70,3 +70,13 @@ def test_shipped_patterns_pass_the_backtracking_analysis() -> None:
             names = {f.name for f in fields(kind.params)}
             assert set(table.get("params", {})) <= names
             build_params(kind.params, table.get("params", {}), f"{path.name}: {table['code']}")  # raises if unsafe
+
+
+def test_a_backspace_from_toml_escapes_is_refused() -> None:
+    from notecheck.kinds.phrases import PhraseParams
+    from notecheck.packs import PackError, build_params
+
+    with pytest.raises(PackError, match="control character"):
+        build_params(PhraseParams, {"patterns": ["thanks\b"]}, "pack.toml: rule X")
+    with pytest.raises(PackError, match="control character"):
+        build_params(PhraseParams, {"patterns": ["thanks\b"]}, "pack.toml: rule X", shipped=True)

@@ -110,6 +110,7 @@ def build_params(params_type: type, values: dict[str, Any], where: str, *, shipp
         if not _type_ok(value, hints[key]):
             raise PackError(f"{where}: parameter '{key}' must be {_describe(hints[key])}, got {type(value).__name__}")
         converted[key] = tuple(value) if isinstance(value, list) else value
+        _refuse_control_characters(key, value, where)
         if not shipped:
             _check_patterns(key, value, where, regex=key in PATTERN_PARAMS or bool(fields[key].metadata.get("regex")))
     try:
@@ -117,6 +118,14 @@ def build_params(params_type: type, values: dict[str, Any], where: str, *, shipp
     except (TypeError, ValueError) as exc:
         raise PackError(f"{where}: {exc}") from None
     return params
+
+
+def _refuse_control_characters(key: str, value: Any, where: str) -> None:
+    """A backspace in a pattern is almost always "\\b" written in a double-quoted TOML string."""
+    for item in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(item, str) and any(char in item for char in "\b\f\v\x00"):
+            raise PackError(f"{where}: parameter '{key}': {item!r} contains a control character; in a double-quoted "
+                            "TOML string write \\\\b for a word boundary, or use 'single quotes'")
 
 
 def _check_patterns(key: str, value: Any, where: str, *, regex: bool) -> None:

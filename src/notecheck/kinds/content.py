@@ -9,7 +9,7 @@ from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note, Sentence
 
-_SELF = re.compile(r"\b(?:I|I'm|I've|I'd|I\u2019m|I\u2019ve|I\u2019d|my|me|mine)\b")
+_SELF = re.compile(r"\bI\b|\b(?i:my|me|mine)\b")
 
 
 @dataclass(frozen=True)
