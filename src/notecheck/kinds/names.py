@@ -9,6 +9,14 @@ COMPANY_SUFFIXES = {
     "inc", "incorporated", "llc", "llp", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
     "group", "gmbh", "ag", "sa", "the", "and", "of", "pc", "lp", "holdings",
 }
+GENERIC_ORGANISATION_WORDS = {
+    "school", "schools", "district", "hospital", "health", "healthcare", "medical", "clinic", "center", "centre",
+    "university", "college", "academy", "bank", "capital", "financial", "partners", "consulting", "services",
+    "solutions", "systems", "technologies", "technology", "tech", "software", "labs", "lab", "studio", "studios",
+    "international", "global", "national", "foods", "media", "design", "legal", "law", "insurance", "energy",
+    "group", "industries", "associates", "agency", "foundation", "institute", "county", "city", "state", "new",
+    "north", "south", "east", "west", "american", "united", "first", "community", "public", "library", "hotel",
+}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "rev", "judge", "coach"}
 
 
@@ -31,6 +39,8 @@ def same_company(mentioned: str, known: str) -> bool:
         return True
     if said == ours or set(said) <= set(ours) or set(ours) <= set(said):
         return True
+    if (set(said) & set(ours)) - GENERIC_ORGANISATION_WORDS:
+        return True  # "Oakridge Middle School" within "Oakridge School District"
     initials = "".join(t[0] for t in ours)
     return len(said) == 1 and len(ours) > 1 and said[0] == initials
 
