@@ -96,6 +96,12 @@ def run_rules(
         key=lambda f: (f.offset if f.offset is not None else -1, f.severity.rank, f.code),
     )
     points = score(results)
+    unrun: dict[str, list[str]] = {}
+    for rule in rules:
+        outcome = outcomes[rule.code]
+        if outcome.incomplete and outcome.skipped is not None:
+            unrun.setdefault(outcome.skipped, []).append(rule.code)
+    notices = env.notices + tuple(f"Not checked ({', '.join(codes)}): {reason}" for reason, codes in unrun.items())
     return Report(
         path=note.path,
         score=points,
@@ -103,5 +109,5 @@ def run_rules(
         results=tuple(results),
         findings=tuple(findings),
         incomplete=incomplete,
-        notices=env.notices,
+        notices=notices,
     )
