@@ -116,6 +116,15 @@ class Checker:
             return self.rules
         return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
 
+    def prefetch(self, draft: Draft) -> None:
+        """Send the draft to the grammar backend now (memoised on the note), so ``check_draft`` finds the
+        answer waiting: lets a caller keep many requests in flight while the rules run elsewhere."""
+        env = self.environment()
+        if env.grammar is not None and any(rule.kind == GRAMMAR_KIND for rule in self.rules_for(draft)):
+            from notecheck.kinds.grammar import fetch_matches
+
+            fetch_matches(draft.note, env)
+
     def check_draft(self, draft: Draft) -> Report:
         return run_rules(draft.note, self.rules_for(draft), self.registry, self.environment(),
                          fail_under=self.config.fail_under)

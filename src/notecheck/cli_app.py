@@ -150,9 +150,6 @@ def _run_all(checker: Checker, drafts: list, err: Console, *, show: bool):  # ty
     """
     if len(drafts) <= 1:
         return [(index, checker.check_draft(draft)) for index, draft in drafts]
-    from notecheck.api import GRAMMAR_KIND
-    from notecheck.kinds.grammar import _matches as fetch_grammar  # memoised on the note
-
     env = checker.environment()  # open the grammar backend once, before the threads start
     results = []
     bar = None
@@ -162,11 +159,7 @@ def _run_all(checker: Checker, drafts: list, err: Console, *, show: bool):  # ty
         bar = Progress(console=err, transient=True)
     with bar if bar else nullcontext(), ThreadPoolExecutor(max_workers=min(8, len(drafts))) as http, \
             ThreadPoolExecutor(max_workers=2) as pool:
-        fetches: dict = {}
-        if env.grammar is not None:
-            for index, draft in drafts:
-                if any(rule.kind == GRAMMAR_KIND for rule in checker.rules_for(draft)):
-                    fetches[index] = http.submit(fetch_grammar, draft.note, env)
+        fetches = {index: http.submit(checker.prefetch, draft) for index, draft in drafts} if env.grammar else {}
 
         def check(index: int, draft):  # type: ignore[no-untyped-def]
             if index in fetches:

@@ -63,7 +63,9 @@ def java_command(java: str, install_dir: Path, port: int, config: Path,
     heap = os.environ.get("NOTECHECK_LT_HEAP", DEFAULT_HEAP)
     logging = [f"-Dlogback.configurationFile={logback_path(config)}"] \
         if logback_path(config).is_file() else []
-    return [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", *logging,
+    # nodelay: answer in one go instead of holding the last segment for the client's delayed ACK (~40 ms)
+    return [java, f"-Xmx{heap}", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-Dsun.net.httpserver.nodelay=true",
+            *logging,
             f"{CACHE_MARKER}{cache}", "-cp", classpath(install_dir), SERVER_CLASS,
             "--port", str(port), "--config", str(config)]
 

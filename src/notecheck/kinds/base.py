@@ -64,21 +64,6 @@ class Kind:
     description: str = ""
 
 
-def validate_patterns(*groups: Iterable[str]) -> None:
-    """Raise ValueError naming the first pattern that is not a valid regular expression."""
-    for group in groups:
-        for pattern in group:
-            if "\b" in pattern or "\t" in pattern:
-                raise ValueError(
-                    f"pattern {pattern!r} contains a control character: in TOML write \\b inside double quotes, "
-                    "or use 'single quotes'"
-                )
-            try:
-                re.compile(widen_spaces(pattern))
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
-
-
 def widen_spaces(pattern: str) -> str:
     """Let a literal space match any run of white space, except inside look-behinds and classes."""
     out: list[str] = []

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms, validate_patterns
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import HONORIFICS, fold, near_miss, person_tokens, same_company
 from notecheck.note import Note
 
@@ -36,9 +36,6 @@ class WrongCompanyParams:
     future_cues: tuple[str, ...] = ()  # a sentence about the job applied for ("join", "excited", "opportunity")
     before_name: tuple[str, ...] = ()  # words that put an employer's name after them ("at", "join")
     past_markers: tuple[str, ...] = ()  # just before: the name is another, earlier employer ("my", "former")
-
-    def __post_init__(self) -> None:
-        validate_patterns(self.future_cues, self.before_name, self.past_markers)
 
 
 def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> Outcome:

@@ -59,7 +59,7 @@ def _known_words(note: Note, env: RunEnv) -> set[str]:
     return words
 
 
-def _matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
+def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     """Every LanguageTool match of the note as (group, hit), once per note; or the reason it failed."""
     cached = note.memo.get(_MEMO_KEY)
     if cached is not None:
@@ -95,7 +95,7 @@ def _matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
 def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
     if env.grammar is None:
         return Outcome(skipped=env.grammar_skip or "no grammar backend", incomplete=env.grammar_incomplete)
-    matches = _matches(note, env)
+    matches = fetch_matches(note, env)
     if isinstance(matches, str):
         return Outcome(skipped=matches, incomplete=True)
     hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms, validate_patterns
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.note import Note
 
 SCOPES = ("body", "note", "greeting")
@@ -44,7 +44,6 @@ class PhraseParams:
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
-        validate_patterns(self.patterns, self.case_sensitive, self.unless)
 
 
 def check_phrase(note: Note, params: PhraseParams, env: RunEnv) -> Outcome:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, validate_patterns
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv
 from notecheck.kinds.phrases import find_phrases
 from notecheck.note import Note
 
@@ -37,9 +37,6 @@ class GenericGreetingParams:
     always: tuple[str, ...] = ()  # generic whoever the reader is
     when_name_known: tuple[str, ...] = ()  # generic only when the interviewer's name is known
 
-    def __post_init__(self) -> None:
-        validate_patterns(self.always, self.when_name_known)
-
 
 def check_generic_greeting(note: Note, params: GenericGreetingParams, env: RunEnv) -> Outcome:
     span = note.greeting
@@ -60,9 +57,6 @@ class PlaceholderParams:
     patterns: tuple[str, ...] = ()  # case-insensitive
     case_sensitive: tuple[str, ...] = ()  # e.g. "Interviewer Name", "COMPANY"
     unless: tuple[str, ...] = ()  # e.g. "[sic]", e-mail addresses in angle brackets
-
-    def __post_init__(self) -> None:
-        validate_patterns(self.patterns, self.case_sensitive, self.unless)
 
 
 def check_placeholder(note: Note, params: PlaceholderParams, env: RunEnv) -> Outcome:
