@@ -41,11 +41,12 @@ fixture sentences are cached and the inserted sentence is new. The sides alterna
 goes first, round by round; medians are reported.
 
 Two "bare" clients: plain ``requests`` sessions (what any script would use), and the session
-notecheck's client uses. LanguageTool's server (the JDK HttpServer, Nagle on) sends a
-response's headers and body as two segments and holds the body until the client ACKs the
-headers, which Linux delays ~40 ms: a plain client waits ~44 ms per request on loopback.
-notecheck's client re-arms ``TCP_QUICKACK`` per response (notecheck/grammar/client.py), so the
-second bare row compares like with like at the socket level as well. "CLI minus its fixed
+notecheck's client uses. The JDK HttpServer behind LanguageTool sends a response's headers and
+body as two segments; with Nagle on it holds the body until the client ACKs the headers, which
+Linux delays ~40 ms. notecheck starts its server with ``-Dsun.net.httpserver.nodelay=true`` (so
+any client gets the answer at once), and its client also re-arms ``TCP_QUICKACK`` per response
+for servers started elsewhere (notecheck/grammar/client.py); the second bare row uses that
+session, to compare like with like at the socket level as well. "CLI minus its fixed
 start-up" subtracts the median wall time of the same single note with ``--no-grammar``.
 
 Fresh-server rounds (``--fresh-rounds``): the cached rounds above leave LanguageTool almost
