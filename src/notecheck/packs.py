@@ -81,7 +81,9 @@ def _type_ok(value: Any, annotation: Any) -> bool:
         inner = args[0] if args else Any
         return isinstance(value, (list, tuple)) and all(_type_ok(v, inner) for v in value)
     if origin is dict:
-        return isinstance(value, dict)
+        key_type, value_type = typing.get_args(annotation) or (Any, Any)
+        return isinstance(value, dict) and all(
+            _type_ok(k, key_type) and _type_ok(v, value_type) for k, v in value.items())
     if annotation is float:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if annotation is int:
@@ -90,6 +92,8 @@ def _type_ok(value: Any, annotation: Any) -> bool:
 
 
 def _describe(annotation: Any) -> str:
+    if typing.get_origin(annotation) is not None:
+        return str(annotation).replace("typing.", "")
     return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
 
 

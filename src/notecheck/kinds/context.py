@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
@@ -81,7 +81,8 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
     return Outcome(hits=tuple(hits))
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:-[A-Z][a-z]+)?")
+# "Nguyen", "O'Neil", "McKay", "Smith-Jones", "Zoë"
+_NAME_WORD = re.compile(r"(?:Ma?c|O['\u2019]|D['\u2019])?[A-Z][a-z\u00e0-\u00ff]+(?:['\u2019-][A-Z]?[a-z\u00e0-\u00ff]+)*")
 _NOT_NAMES = {
     "team", "hiring", "manager", "managers", "committee", "all", "everyone", "panel", "sir", "madam", "there",
     "friends", "folks", "recruiter", "recruiting", "members", "search", "department", "board", "colleagues",
@@ -119,11 +120,17 @@ def _short_form(written: str, full: str) -> bool:
     return 2 < len(written) < len(full) and written[:2] == full[:2]
 
 
-def check_interviewer_name(note: Note, params: object, env: RunEnv) -> Outcome:
+@dataclass(frozen=True)
+class InterviewerNameParams:
+    nicknames: dict[str, list[str]] = field(default_factory=dict)  # "robert" -> ["bob", "rob"]: never a mismatch
+
+
+def check_interviewer_name(note: Note, params: InterviewerNameParams, env: RunEnv) -> Outcome:
     interviewers = note.context.interviewers
     if not interviewers:
         return Outcome(skipped="the interviewer's name is not known (give --interviewer or front matter)")
     parts = {t for name in interviewers for t in person_tokens(name)}
+    parts |= {fold(nick) for part in list(parts) for nick in params.nicknames.get(part, ())}
     full_parts = [(t, name) for name in interviewers for t in re.findall(r"[^\s.,]+", name) if fold(t) in parts]
     hits = []
     for start, end, word in _named_spans(note):
@@ -169,11 +176,6 @@ def check_timing(note: Note, params: TimingParams, env: RunEnv) -> Outcome:
     return Outcome(reason=f"sent {max(hours, 0):.0f} hours after the interview")
 
 
-@dataclass(frozen=True)
-class NoParams:
-    pass
-
-
 WRONG_COMPANY = Kind("wrong-company", WrongCompanyParams, check_wrong_company, "Another employer named as this one.")
-INTERVIEWER_NAME = Kind("interviewer-name", NoParams, check_interviewer_name, "The interviewer's name as written.")
+INTERVIEWER_NAME = Kind("interviewer-name", InterviewerNameParams, check_interviewer_name, "The interviewer's name as written.")
 TIMING = Kind("timing", TimingParams, check_timing, "Hours between interview and sending.")
