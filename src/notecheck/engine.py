@@ -41,7 +41,8 @@ def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> Rule
     if outcome.skipped is not None:
         return RuleResult(rule.code, rule.name, rule.tip_title, Status.SKIPPED, rule.severity, rule.weight, outcome.skipped)
     if findings:
-        reason = outcome.reason or (findings[0].message if len(findings) == 1 else f"{len(findings)} findings")
+        more = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
+        reason = outcome.reason or findings[0].message + more
         return RuleResult(rule.code, rule.name, rule.tip_title, Status.FAILED, rule.severity, rule.weight, reason, findings)
     return RuleResult(rule.code, rule.name, rule.tip_title, Status.PASSED, rule.severity, rule.weight, outcome.reason)
 
