@@ -54,3 +54,12 @@ def test_public_api_is_typed_and_small() -> None:
     for name in ("check", "check_file", "Checker", "Config", "Context", "Report", "Finding", "Severity"):
         assert name in notecheck.__all__
     assert Severity("error") is Severity.ERROR
+
+
+def test_findings_on_a_huge_line_carry_a_window_of_it() -> None:
+    line = "I enjoyed it. " * 400 + "Please reply to [Name] soon. " + "We talked. " * 400
+    report = check("Dear Ms. Lee,\n" + line + "\nBest regards,\nLena", config=NO_GRAMMAR)
+    (finding,) = [f for f in report.findings if f.code == "NC301"]
+    assert len(finding.line_text) <= 400 < len(line)
+    begin = finding.column - 1 - finding.line_start
+    assert finding.line_text[begin : begin + (finding.length or 0)] == "[Name]"

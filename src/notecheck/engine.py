@@ -20,10 +20,11 @@ def _finding(rule: Rule, hit: Hit, note: Note, rules_by_code: dict[str, Rule]) -
         matched = note.source[hit.start : hit.end]
         message = message.replace("{match}", " ".join(matched.split()))
         pos = note.position(hit.start)
+        line_text, line_start = note.line_window(hit.start, hit.end - hit.start)
         return Finding(
             code=target.code, name=target.name, severity=hit.severity or target.severity, message=message,
             offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column, excerpt=matched,
-            line_text=note.line_text(pos.line), suggestions=hit.suggestions or _default_suggestion(target),
+            line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(target),
             source=hit.source,
         )
     return Finding(

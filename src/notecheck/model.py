@@ -54,7 +54,8 @@ class Finding:
     line: int | None = None
     column: int | None = None
     excerpt: str = ""
-    line_text: str = ""
+    line_text: str = ""  # the finding's line, or a window of it on very long lines (see line_start)
+    line_start: int = 0  # 0-based column in the line where ``line_text`` starts
     suggestions: tuple[str, ...] = ()
     source: str | None = None  # e.g. the LanguageTool rule id behind a grammar finding
 

@@ -103,11 +103,18 @@ class Note:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(line=index + 1, column=offset - self._line_starts[index] + 1, offset=offset)
 
-    def line_text(self, line: int) -> str:
+    def line_window(self, offset: int, length: int, limit: int = 400) -> tuple[str, int]:
+        """The line around ``offset`` and the column it starts at: all of it unless longer than ``limit``,
+        so that thousands of findings on one huge line do not each copy the whole line."""
+        pos = self.position(offset)
         starts = self._line_starts
-        begin = starts[line - 1]
-        finish = starts[line] if line < len(starts) else len(self.source)
-        return self.source[begin:finish].rstrip("\r\n")
+        begin = starts[pos.line - 1]
+        finish = starts[pos.line] if pos.line < len(starts) else len(self.source)
+        if finish - begin <= limit:
+            return self.source[begin:finish].rstrip("\r\n"), 0
+        first = max(begin, offset - limit // 2)
+        last = min(finish, max(offset + length, first + limit))
+        return self.source[first:last].rstrip("\r\n"), first - begin
 
     @cached_property
     def lines(self) -> list[Span]:

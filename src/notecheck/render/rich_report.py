@@ -80,7 +80,7 @@ def _finding(finding: Finding, width: int = 80) -> RenderableType:
     parts: list[RenderableType] = [head, Padding(Text(finding.message), (0, 0, 0, 4))]
     if finding.line is not None and finding.column is not None and finding.line_text:
         line = Text("    \u2502 ")
-        begin = finding.column - 1
+        begin = finding.column - 1 - finding.line_start
         end = min(len(finding.line_text), begin + (finding.length or 0))
         shown, begin, end = _window(finding.line_text.expandtabs(1), begin, end, max(20, width - 6))
         line.append(shown[:begin])
