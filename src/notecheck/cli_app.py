@@ -105,7 +105,7 @@ def check_command(
     input_errors = 0
     with ExitStack() as stack:
         progress_cb = None
-        if err.is_terminal and output_format is OutputFormat.rich and config.grammar:
+        if err.is_terminal and config.grammar:  # progress goes to stderr, so JSON on stdout stays clean
             from notecheck.grammar.cli import rich_progress
 
             progress_cb = stack.enter_context(rich_progress(err))
@@ -123,7 +123,7 @@ def check_command(
             except (InputError, SelectionError) as exc:
                 sys.stderr.write(f"notecheck: error: {exc}\n")
                 input_errors += 1
-        for index, report in _run_all(checker, drafts, err, show=output_format is OutputFormat.rich):
+        for index, report in _run_all(checker, drafts, err):
             reports[index] = report
     done = [r for r in reports if r is not None]
     code = exit_code(done, input_errors)
@@ -140,7 +140,7 @@ def check_command(
     raise typer.Exit(code)
 
 
-def _run_all(checker: Checker, drafts: list, err: Console, *, show: bool):  # type: ignore[no-untyped-def]
+def _run_all(checker: Checker, drafts: list, err: Console):  # type: ignore[no-untyped-def]
     """Check drafts concurrently, with progress on a terminal.
 
     The grammar server does the heavy work, so every draft's grammar request is queued at once on
@@ -153,7 +153,7 @@ def _run_all(checker: Checker, drafts: list, err: Console, *, show: bool):  # ty
     env = checker.environment()  # open the grammar backend once, before the threads start
     results = []
     bar = None
-    if show and err.is_terminal:
+    if err.is_terminal:
         from rich.progress import Progress
 
         bar = Progress(console=err, transient=True)
