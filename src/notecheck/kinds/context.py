@@ -130,6 +130,7 @@ def check_interviewer_name(note: Note, params: InterviewerNameParams, env: RunEn
     if not interviewers:
         return Outcome(skipped="the interviewer's name is not known (give --interviewer or front matter)")
     parts = {t for name in interviewers for t in person_tokens(name)}
+    parts |= {piece for part in list(parts) for piece in part.split("-")}  # "Hughes" of O'Connor-Hughes
     parts |= {fold(nick) for part in list(parts) for nick in params.nicknames.get(part, ())}
     full_parts = [(t, name) for name in interviewers for t in re.findall(r"[^\s.,]+", name) if fold(t) in parts]
     hits = []
