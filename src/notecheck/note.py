@@ -25,7 +25,11 @@ SIGN_OFF_RE = re.compile(
 )
 NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*[,:]\s*$")
 HEADER_RE = re.compile(r"^\s*(?:subject|re|to|from|cc|date|sent)\s*:", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*\n")
+# a sentence ends at terminal punctuation, a blank line, a line ending in a colon, or before a list item
+_SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*\n|(?<=:)[ \t]*\r?\n|\r?\n(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+)"
+)
+_POSTSCRIPT_RE = re.compile(r"^\s*P\.?\s?(?:P\.?\s?)?S\b\.?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|Inc|Ltd|Co|U\.S)\.|\b[A-Z]\.)$")
 
@@ -143,8 +147,11 @@ class Note:
 
     @cached_property
     def sign_off(self) -> Span | None:
-        """The valediction line ("Best regards,") among the last lines of the note."""
+        """The valediction line ("Best regards,") among the last lines of the note (a P.S. may follow)."""
         lines = self.lines
+        postscript = [i for i, line in enumerate(lines) if i > 0 and _POSTSCRIPT_RE.match(line.text(self.source))]
+        if postscript:
+            lines = lines[: postscript[0]]
         first_body = 1 if self.greeting else 0
         for index in range(len(lines) - 1, max(first_body, len(lines) - 10) - 1, -1):
             text = lines[index].text(self.source)
@@ -202,7 +209,7 @@ class Note:
         result: list[Sentence] = []
         begin = 0
         for match in _SENTENCE_END_RE.finditer(text):
-            if _ABBREV_RE.search(text[begin : match.start()]) and "\n\n" not in match.group():
+            if "\n" not in match.group() and _ABBREV_RE.search(text[begin : match.start()]):
                 continue
             self._add_sentence(result, text, begin, match.start(), body.start)
             begin = match.end()

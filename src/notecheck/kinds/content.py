@@ -9,6 +9,7 @@ from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note, Sentence
 
+_LIST_ITEM = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 _SELF = re.compile(r"\bI\b|\b(?i:my|me|mine)\b")
 
 
@@ -27,9 +28,15 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
     evidence = compile_terms(params.evidence)
     ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note)))
     sentences = note.sentences
+    introduced = False  # inside a list introduced by "What I would bring:"
     for index, sentence in enumerate(sentences):
-        if not _SELF.search(sentence.text):
-            continue
+        if _LIST_ITEM.match(sentence.text):
+            if not (introduced or _SELF.search(sentence.text)):
+                continue
+        else:
+            introduced = sentence.text.rstrip().endswith(":") and bool(_SELF.search(sentence.text))
+            if not _SELF.search(sentence.text):
+                continue
         found = evidence.search(sentence.text)
         if found and ties.search(_neighbours(sentences, index)):
             return Outcome(reason=f"\u201c{_clip(sentence.text)}\u201d")
@@ -94,7 +101,7 @@ class ForgottenParams:
 
 
 def check_forgotten(note: Note, params: ForgottenParams, env: RunEnv) -> Outcome:
-    found = compile_terms(params.patterns).search(note.body_text)
+    found = compile_terms(params.patterns).search(note.text)  # a P.S. after the signature counts too
     if found:
         return Outcome(reason=f"adds a point the interview missed: \u201c{' '.join(found.group().split())}\u2026\u201d")
     return Outcome(hits=(Hit(),))

@@ -36,6 +36,8 @@ class WrongCompanyParams:
     future_cues: tuple[str, ...] = ()  # a sentence about the job applied for ("join", "excited", "opportunity")
     before_name: tuple[str, ...] = ()  # words that put an employer's name after them ("at", "join")
     past_markers: tuple[str, ...] = ()  # just before: the name is another, earlier employer ("my", "former")
+    venue_words: tuple[str, ...] = ()  # a name with one of these after "meeting me at" is where you met ("Coffee")
+    meeting_cues: tuple[str, ...] = ()  # just before a venue: "meeting me", "coffee", "lunch"
 
 
 def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> Outcome:
@@ -45,6 +47,8 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
     cues = compile_terms(params.future_cues)
     lead = compile_terms(params.before_name)
     past = compile_terms(params.past_markers)
+    venue = compile_terms(params.venue_words)
+    meeting = compile_terms(params.meeting_cues)
     people = {t for name in note.context.interviewers for t in person_tokens(name)}
     people |= {fold(w) for w in re.findall(r"[^\W\d_]+", note.context.role or "")}
     hits = []
@@ -71,6 +75,8 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
             first = fold(mentioned.split()[0]).rstrip(".")
             if not tokens or first in HONORIFICS or tokens <= people | _NOT_EMPLOYERS:
                 continue
+            if venue.search(mentioned) and meeting.search(sentence.text[max(0, match.start() - 40) : match.start()]):
+                continue  # "thanks for meeting me at Little Owl Coffee": where you met, not who you work for
             if _ATTRIBUTIVE.match(sentence.text, name.end(1)):
                 continue  # "the Dover warehouse": a name used as a modifier, not an employer
             if not same_company(mentioned, company):
@@ -96,22 +102,23 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(" + _NAME_WORD.patter
 _VOCATIVE = re.compile(r"(?i:thank you|thanks|again),[ \t]+(" + _NAME_WORD.pattern + r")(?=\s*[,.!;:])")
 
 
-def _named_spans(note: Note) -> list[tuple[int, int, str]]:
-    """Name-like words in the greeting, and words after an honorific anywhere in the note."""
-    spans: list[tuple[int, int, str]] = []
+def _named_spans(note: Note) -> list[tuple[int, int, str, bool]]:
+    """Name-like words in the greeting and in direct address ("Thank you, Kate,"), which must name the
+    reader, and words after an honorific anywhere in the note, which may name a colleague (the flag)."""
+    spans: list[tuple[int, int, str, bool]] = []
     if note.greeting:
         text = note.greeting.text(note.source)
         for m in _NAME_WORD.finditer(text):
             if text[: m.start()].rstrip()[-1:] in ("[", "{", "<", "("):
                 continue  # a template slot: the placeholder rule reports it
             if fold(m.group()).rstrip(".") not in _NOT_NAMES | HONORIFICS:
-                spans.append((note.greeting.start + m.start(), note.greeting.start + m.end(), m.group()))
-    found = [(note.start, m) for m in _HONORIFIC.finditer(note.text)]
-    found += [(note.body.start, m) for m in _VOCATIVE.finditer(note.body_text)]  # not the sign-off's "Thanks, Maya"
-    for base, m in found:
+                spans.append((note.greeting.start + m.start(), note.greeting.start + m.end(), m.group(), True))
+    found = [(note.body.start, m, True) for m in _VOCATIVE.finditer(note.body_text)]  # not the sign-off's "Thanks, Maya"
+    found += [(note.start, m, False) for m in _HONORIFIC.finditer(note.text)]
+    for base, m, addressed in found:
         start = base + m.start(1)
-        if not any(s == start for s, _, _ in spans):
-            spans.append((start, start + len(m.group(1)), m.group(1)))
+        if not any(s == start for s, _, _, _ in spans):
+            spans.append((start, start + len(m.group(1)), m.group(1), addressed))
     return spans
 
 
@@ -134,11 +141,13 @@ def check_interviewer_name(note: Note, params: InterviewerNameParams, env: RunEn
     parts |= {fold(nick) for part in list(parts) for nick in params.nicknames.get(part, ())}
     full_parts = [(t, name) for name in interviewers for t in re.findall(r"[^\s.,]+", name) if fold(t) in parts]
     hits = []
-    for start, end, word in _named_spans(note):
+    for start, end, word, addressed in _named_spans(note):
         folded = fold(word)
         if folded in parts:
             continue
         close = [original for original, _ in full_parts if near_miss(word, original)]
+        if not close and not addressed:
+            continue  # "please thank Ms. Daley too": a colleague, not a misspelt interviewer
         if not close and any(_short_form(folded, fold(original)) for original, _ in full_parts):
             continue  # "Katie" for Katherine, "Chris" for Christopher
         if close:
