@@ -24,6 +24,7 @@ SIGN_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*[,:]\s*$")
+DASH_SIGNATURE_RE = re.compile(r"^\s*(?:\u2014|\u2013|--?)\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}\s*$")  # "— Priya"
 HEADER_RE = re.compile(r"^\s*(?:subject|re|to|from|cc|date|sent)\s*:", re.IGNORECASE)
 # a sentence ends at terminal punctuation, a blank line, a line ending in a colon, or before a list item
 _SENTENCE_END_RE = re.compile(
@@ -155,7 +156,7 @@ class Note:
         first_body = 1 if self.greeting else 0
         for index in range(len(lines) - 1, max(first_body, len(lines) - 10) - 1, -1):
             text = lines[index].text(self.source)
-            if SIGN_OFF_RE.match(text) and len(text) <= 60:
+            if (SIGN_OFF_RE.match(text) or DASH_SIGNATURE_RE.match(text)) and len(text) <= 60:
                 return lines[index]
             if len(text.split()) > 12:
                 break  # a sentence of the body, not a signature line

@@ -63,7 +63,9 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
         if not cues.search(sentence.text):
             continue
         for match in lead.finditer(sentence.text):
-            if past.search(sentence.text[max(0, match.start() - 30) : match.start()]):
+            clause = sentence.text[: match.start()]
+            clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1 :]
+            if past.search(clause[-60:]):  # "My three years on the early shift at Crumb & Co.": an earlier employer
                 continue
             if sentence.text[match.end() : match.end() + 1] != " ":
                 continue
