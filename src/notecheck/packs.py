@@ -23,7 +23,7 @@ REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message",
 # Parameters that hold regular expressions (a plugin kind can also mark a field with metadata={"regex": True}).
 PATTERN_PARAMS = {
     "patterns", "case_sensitive", "unless", "always", "when_name_known", "pattern", "evidence", "bare_claims",
-    "ties", "markers", "sequence", "topic_intros", "generic_topics", "venue_words", "meeting_cues",
+    "ties", "markers", "sequence", "topic_intros", "generic_topics", "venue_words", "meeting_cues", "not_evidence",
     "future_cues", "before_name", "past_markers",
 }
 TIPS = {

@@ -18,6 +18,7 @@ class FitParams:
     evidence: tuple[str, ...] = ()  # a concrete skill, experience or result (in a sentence about the writer)
     bare_claims: tuple[str, ...] = ()  # claims of fit with nothing behind them
     ties: tuple[str, ...] = ()  # words that tie the evidence to the job ("role", "team", "bring")
+    not_evidence: tuple[str, ...] = ()  # idioms that look like evidence ("give 110 percent")
 
 
 def _neighbours(sentences: list[Sentence], index: int) -> str:
@@ -37,7 +38,9 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
             introduced = sentence.text.rstrip().endswith(":") and bool(_SELF.search(sentence.text))
             if not _SELF.search(sentence.text):
                 continue
-        found = evidence.search(sentence.text)
+        idioms = [(m.start(), m.end()) for m in compile_terms(params.not_evidence).finditer(sentence.text)]
+        found = next((m for m in evidence.finditer(sentence.text)
+                      if not any(m.start() < end and start < m.end() for start, end in idioms)), None)
         if found and ties.search(_neighbours(sentences, index)):
             return Outcome(reason=f"\u201c{_clip(sentence.text)}\u201d")
     bare = compile_terms(params.bare_claims)

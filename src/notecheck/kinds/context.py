@@ -19,6 +19,13 @@ _FUNCTION_WORDS = (
     "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
 )
 _ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
+# "Brookside Dental would be a great place to grow": an employer named as the subject
+_AS_SUBJECT = re.compile(
+    r"(?<![\w'\u2019])(" + _PROPER_WORD + r"(?:[ \t]+(?:(?:and|of|&)[ \t]+)?" + _PROPER_WORD + r")*)[ \t]+"
+    r"(?:would be|will be|is|seems(?: like)?|sounds like) (?:a|an|the|such a) (?:\w+ ){0,2}"
+    r"(?:place|home|team|company|employer|organi[sz]ation|firm|practice|fit|environment)\b"
+)
+_UNIT_AFTER = r"\s+(?:branch|office|location|store|campus|site|clinic|studio|plant|warehouse|depot|shop|ward|unit)\b"
 _GREETING_COMPANY = re.compile(
     r"(?i:dear|hi|hello|hey|greetings)[ \t]+(?i:the[ \t]+)?(" + _PROPER_WORD + r"(?:[ \t]+" + _PROPER_WORD + r")*)[ \t]+"
     r"(?i:hiring|recruiting|recruitment|talent|people|hr|interview|search|selection)\b"
@@ -62,14 +69,15 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
     for sentence in note.sentences:
         if not cues.search(sentence.text):
             continue
-        for match in lead.finditer(sentence.text):
+        for match in [*lead.finditer(sentence.text), *_AS_SUBJECT.finditer(sentence.text)]:
             clause = sentence.text[: match.start()]
             clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1 :]
             if past.search(clause[-60:]):  # "My three years on the early shift at Crumb & Co.": an earlier employer
                 continue
-            if sentence.text[match.end() : match.end() + 1] != " ":
-                continue
-            name = _NAME_AFTER.match(sentence.text, match.end() + 1)
+            name: re.Match[str] | None = match
+            if match.re is not _AS_SUBJECT:
+                after = sentence.text[match.end() : match.end() + 1] == " "
+                name = _NAME_AFTER.match(sentence.text, match.end() + 1) if after else None
             if not name:
                 continue
             mentioned = re.sub(r"(?:['\u2019]s)$", "", name.group(1).rstrip(".'\u2019 "))
@@ -79,7 +87,9 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
                 continue
             if venue.search(mentioned) and meeting.search(sentence.text[max(0, match.start() - 40) : match.start()]):
                 continue  # "thanks for meeting me at Little Owl Coffee": where you met, not who you work for
-            if _ATTRIBUTIVE.match(sentence.text, name.end(1)):
+            if re.search(re.escape(mentioned) + _UNIT_AFTER, note.text):
+                continue  # "the Eastgate branch": a part of the employer, named on its own later
+            if match.re is not _AS_SUBJECT and _ATTRIBUTIVE.match(sentence.text, name.end(1)):
                 continue  # "the Dover warehouse": a name used as a modifier, not an employer
             if not same_company(mentioned, company):
                 start = sentence.start + name.start(1)

@@ -16,6 +16,13 @@ GENERIC_ORGANISATION_WORDS = {
     "international", "global", "national", "foods", "media", "design", "legal", "law", "insurance", "energy",
     "group", "industries", "associates", "agency", "foundation", "institute", "county", "city", "state", "new",
     "north", "south", "east", "west", "american", "united", "first", "community", "public", "library", "hotel",
+    "dental", "dentistry", "veterinary", "vet", "pharmacy", "bakery", "kitchen", "restaurant", "cafe", "auto",
+    "motors", "logistics", "construction", "realty", "properties", "property", "management", "marketing",
+    "creative", "digital", "engineering", "manufacturing", "press", "publishing", "credit", "union", "trust",
+    "savings", "investments", "wealth", "advisors", "accounting", "fitness", "salon", "spa", "care", "home", "homes",
+    "senior", "living", "transit", "authority", "council", "association", "society", "church", "club",
+    "hospitality", "hotels", "resorts", "travel", "farms", "market", "markets", "supply", "electric", "plumbing",
+    "staffing", "recruiting", "talent", "animal", "shelter", "office", "inc", "partnership", "co-op", "works",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "rev", "judge", "coach"}
 
