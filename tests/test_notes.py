@@ -38,7 +38,11 @@ def test_labels(path, checker: Checker) -> None:  # type: ignore[no-untyped-def]
     report = _report(checker, path)
     failed = {r.code for r in report.results if r.status.value == "failed"}
     expected = {c for c in LABELS[path.name]["fails"] if not c.startswith("NC5")}
+    known_miss = LABELS[path.name].get("known_miss")
+    if known_miss and failed != expected:
+        pytest.xfail(known_miss)  # documented limitation; the label stays the careful reader's
     assert failed == expected
+    assert not known_miss, f"fixed: remove known_miss from {path.name} in fixtures/labels.toml"
 
 
 @pytest.mark.parametrize("path", NOTES, ids=[p.stem for p in NOTES])

@@ -27,7 +27,7 @@ def _neighbours(sentences: list[Sentence], index: int) -> str:
 
 def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
     evidence = compile_terms(params.evidence)
-    ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note)))
+    ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note) + _company_words(note)))
     sentences = note.sentences
     introduced = False  # inside a list introduced by "What I would bring:"
     for index, sentence in enumerate(sentences):
@@ -55,6 +55,10 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
 
 def _clip(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _company_words(note: Note) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]{3,}", note.context.company or "") if w.lower() not in {"the", "and"}]
 
 
 def _role_words(note: Note) -> list[str]:

@@ -15,7 +15,7 @@ _NAME_AFTER = re.compile(
     r"(?:the )?(" + _PROPER_WORD + r"(?:[ \t]+(?:(?:and|of|de|la|for)[ \t]+)?" + _PROPER_WORD + r")*)"
 )
 _FUNCTION_WORDS = (
-    "and|or|but|to|in|as|on|at|for|with|this|next|soon|today|tomorrow|again|too|as|so|because|if|when|where|"
+    "and|or|but|to|in|as|on|at|for|with|this|next|soon|today|tomorrow|again|too|so|because|if|when|where|"
     "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
 )
 _ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
