@@ -134,6 +134,14 @@ class Note:
         return spans
 
     @cached_property
+    def letter_start(self) -> int:
+        """Where the letter begins: after e-mail header lines ("Subject: Thank you!") that precede it."""
+        for line in self.lines[:4]:
+            if not HEADER_RE.match(line.text(self.source)):
+                return line.start
+        return self.start
+
+    @cached_property
     def greeting(self) -> Span | None:
         """The opening salutation line: the first line, or the first after e-mail header lines ("Subject: …")."""
         for line in self.lines[:4]:

@@ -10,7 +10,7 @@ from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note, Sentence
 
 _LIST_ITEM = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
-_SELF = re.compile(r"\bI\b|\b(?i:my|me|mine)\b")
+_SELF = re.compile(r"\b[Ii]\b|\b(?i:my|me|mine)\b")  # "i've" too: hurried notes drop the capital
 
 
 @dataclass(frozen=True)

@@ -153,10 +153,16 @@ def check_interviewer_name(note: Note, params: InterviewerNameParams, env: RunEn
     parts |= {fold(nick) for part in list(parts) for nick in params.nicknames.get(part, ())}
     full_parts = [(t, name) for name in interviewers for t in re.findall(r"[^\s.,]+", name) if fold(t) in parts]
     hits = []
-    for start, end, word, addressed in _named_spans(note):
+    spans = _named_spans(note)
+    greeted = note.greeting
+    # "Dear Priya and Owen,": when the greeting names an interviewer, its other names are more interviewers
+    panel = greeted is not None and any(fold(w) in parts for s, _, w, _ in spans if greeted.start <= s < greeted.end)
+    for start, end, word, addressed in spans:
         folded = fold(word)
         if folded in parts:
             continue
+        if panel and greeted is not None and greeted.start <= start < greeted.end:
+            addressed = False  # only a near miss of an interviewer's name is reported
         close = [original for original, _ in full_parts if near_miss(word, original)]
         if not close and not addressed:
             continue  # "please thank Ms. Daley too": a colleague, not a misspelt interviewer

@@ -18,7 +18,7 @@ def scope_slice(note: Note, scope: str) -> tuple[str, int]:
     if scope == "greeting":
         span = note.greeting
         return (span.text(note.source), span.start) if span else ("", note.start)
-    return note.text, note.start
+    return note.source[note.letter_start : note.end], note.letter_start
 
 
 def _overlaps(match: re.Match[str], excluded: list[tuple[int, int]]) -> bool:
