@@ -91,6 +91,9 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
                 continue  # "the Eastgate branch": a part of the employer, named on its own later
             if match.re is not _AS_SUBJECT and _ATTRIBUTIVE.match(sentence.text, name.end(1)):
                 continue  # "the Dover warehouse": a name used as a modifier, not an employer
+            longer = re.findall(re.escape(mentioned) + r"((?:[ \t]+" + _PROPER_WORD + r")+)", note.text)
+            if any(same_company(mentioned + rest, company) for rest in longer):
+                continue  # "Westfield", short for "Westfield Academy", a school of the trust
             if not same_company(mentioned, company):
                 start = sentence.start + name.start(1)
                 hits.append(Hit(start, start + len(mentioned), (

@@ -24,6 +24,10 @@ GENERIC_ORGANISATION_WORDS = {
     "hospitality", "hotels", "resorts", "travel", "farms", "market", "markets", "supply", "electric", "plumbing",
     "staffing", "recruiting", "talent", "animal", "shelter", "office", "inc", "partnership", "co-op", "works",
 }
+UMBRELLA_WORDS = {"district", "trust", "schools", "system", "network", "authority", "council", "board",
+                  "federation", "county", "university", "health", "healthcare", "diocese", "consortium"}
+SITE_WORDS = {"elementary", "academy", "school", "primary", "secondary", "high", "middle", "college", "hospital",
+              "clinic", "campus", "library", "centre", "center", "branch", "station", "infirmary", "surgery"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "rev", "judge", "coach"}
 
 
@@ -48,6 +52,8 @@ def same_company(mentioned: str, known: str) -> bool:
         return True
     if (set(said) & set(ours)) - GENERIC_ORGANISATION_WORDS:
         return True  # "Oakridge Middle School" within "Oakridge School District"
+    if set(ours) & UMBRELLA_WORDS and set(said) & SITE_WORDS:
+        return True  # "Maple Hollow Elementary", one of the schools of "Pinecrest School District"
     initials = "".join(t[0] for t in ours)
     return len(said) == 1 and len(ours) > 1 and said[0] == initials
 
