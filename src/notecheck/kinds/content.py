@@ -145,7 +145,8 @@ def _specific_topic(note: Note, params: PersonalParams) -> str | None:
         if word.lower() not in not_proper:
             return word
     for sentence in note.sentences:
-        for m in re.finditer(r"(?<=[\w,;:] )([A-Z][\w&'\u2019-]+(?: [A-Z][\w&'\u2019-]+)*)", sentence.text):
+        text = re.sub(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>", " ", sentence.text)  # template slots name nothing
+        for m in re.finditer(r"(?<=[\w,;:] )([A-Z][\w&'\u2019-]+(?: [A-Z][\w&'\u2019-]+)*)", text):
             if not {w.lower().rstrip("'\u2019s") for w in m.group(1).split()} <= not_proper:
                 return m.group(1)
     intro = compile_terms(params.topic_intros)

@@ -87,6 +87,8 @@ def check_wrong_company(note: Note, params: WrongCompanyParams, env: RunEnv) -> 
                 continue
             if venue.search(mentioned) and meeting.search(sentence.text[max(0, match.start() - 40) : match.start()]):
                 continue  # "thanks for meeting me at Little Owl Coffee": where you met, not who you work for
+            if re.match(r"[ \t]+\d", sentence.text[name.end(1) :]):
+                continue  # "Route 14", "Building 7": a numbered thing, not a company
             if re.search(re.escape(mentioned) + _UNIT_AFTER, note.text):
                 continue  # "the Eastgate branch": a part of the employer, named on its own later
             if match.re is not _AS_SUBJECT and _ATTRIBUTIVE.match(sentence.text, name.end(1)):
