@@ -10,13 +10,16 @@ from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import HONORIFICS, fold, near_miss, person_tokens, same_company
 from notecheck.note import Note
 
-_PROPER_WORD = r"(?:[A-Z][\w\u00c0-\u024f'\u2019-]*|&)"
+_PROPER_WORD = r"(?:(?:St|Mt|Ft)\.|[A-Z][\w\u00c0-\u024f'\u2019-]*|&)"  # "St. Aldric", "Marks & Spencer"
 _NAME_AFTER = re.compile(
     r"(?:the )?(" + _PROPER_WORD + r"(?:[ \t]+(?:(?:and|of|de|la|for)[ \t]+)?" + _PROPER_WORD + r")*)"
 )
 _FUNCTION_WORDS = (
     "and|or|but|to|in|as|on|at|for|with|this|next|soon|today|tomorrow|again|too|so|because|if|when|where|"
-    "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from"
+    "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from|"
+    # verbs after an employer named as an object: "help Maple Grove Unified build a curriculum"
+    "build|grow|reach|meet|achieve|deliver|improve|expand|succeed|launch|create|develop|modernize|modernise|scale|"
+    "serve|support|become|move|get|keep|make|continue|open|transform|prepare|plan|run|handle"
 )
 _ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
 # "Brookside Dental would be a great place to grow": an employer named as the subject

@@ -23,6 +23,7 @@ GENERIC_ORGANISATION_WORDS = {
     "senior", "living", "transit", "authority", "council", "association", "society", "church", "club",
     "hospitality", "hotels", "resorts", "travel", "farms", "market", "markets", "supply", "electric", "plumbing",
     "staffing", "recruiting", "talent", "animal", "shelter", "office", "inc", "partnership", "co-op", "works",
+    "unified", "independent", "regional", "municipal", "metropolitan", "consolidated", "memorial", "general",
 }
 UMBRELLA_WORDS = {"district", "trust", "schools", "system", "network", "authority", "council", "board",
                   "federation", "county", "university", "health", "healthcare", "diocese", "consortium"}
