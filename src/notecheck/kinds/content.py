@@ -9,6 +9,7 @@ from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note, Sentence
 
+_SLOTS = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
 _LIST_ITEM = re.compile(r"(?:[-*\u2022]|\d{1,2}[.)])\s")
 _SELF = re.compile(r"\b[Ii]\b|\b(?i:my|me|mine)\b")  # "i've" too: hurried notes drop the capital
 
@@ -22,7 +23,7 @@ class FitParams:
 
 
 def _neighbours(sentences: list[Sentence], index: int) -> str:
-    return " ".join(s.text for s in sentences[max(0, index - 1) : index + 2])
+    return " ".join(s.text for s in sentences[max(0, index - 2) : index + 3])
 
 
 def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
@@ -140,12 +141,13 @@ def check_personal(note: Note, params: PersonalParams, env: RunEnv) -> Outcome:
 
 def _specific_topic(note: Note, params: PersonalParams) -> str | None:
     not_proper = {w.lower() for w in params.not_proper}
-    greeting_names = re.findall(r"\b[A-Z][a-z]+\b", note.greeting.text(note.source)) if note.greeting else []
+    greeting = _SLOTS.sub(" ", note.greeting.text(note.source)) if note.greeting else ""
+    greeting_names = re.findall(r"\b[A-Z][a-z]+\b", greeting)
     for word in greeting_names:
         if word.lower() not in not_proper:
             return word
     for sentence in note.sentences:
-        text = re.sub(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>", " ", sentence.text)  # template slots name nothing
+        text = _SLOTS.sub(" ", sentence.text)  # template slots name nothing
         for m in re.finditer(r"(?<=[\w,;:] )([A-Z][\w&'\u2019-]+(?: [A-Z][\w&'\u2019-]+)*)", text):
             if not {w.lower().rstrip("'\u2019s") for w in m.group(1).split()} <= not_proper:
                 return m.group(1)

@@ -19,7 +19,9 @@ _FUNCTION_WORDS = (
     "who|which|that|is|are|was|will|would|could|can|has|have|had|team|one|someday|one day|after|before|by|from|"
     # verbs after an employer named as an object: "help Maple Grove Unified build a curriculum"
     "build|grow|reach|meet|achieve|deliver|improve|expand|succeed|launch|create|develop|modernize|modernise|scale|"
-    "serve|support|become|move|get|keep|make|continue|open|transform|prepare|plan|run|handle"
+    "serve|support|become|move|get|keep|make|continue|open|transform|prepare|plan|run|handle|"
+    # times after a place: "the interview at Eastgate Community Library yesterday"
+    "yesterday|earlier|recently|last|morning|afternoon|evening|tonight|week"
 )
 _ATTRIBUTIVE = re.compile(r"['\u2019]?s?[ \t]+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]")
 # "Brookside Dental would be a great place to grow": an employer named as the subject
