@@ -28,6 +28,7 @@ def _neighbours(sentences: list[Sentence], index: int) -> str:
 
 def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
     evidence = compile_terms(params.evidence)
+    not_evidence = compile_terms(params.not_evidence)
     ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note) + _company_words(note)))
     sentences = note.sentences
     introduced = False  # inside a list introduced by "What I would bring:"
@@ -39,7 +40,7 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
             introduced = sentence.text.rstrip().endswith(":") and bool(_SELF.search(sentence.text))
             if not _SELF.search(sentence.text):
                 continue
-        idioms = [(m.start(), m.end()) for m in compile_terms(params.not_evidence).finditer(sentence.text)]
+        idioms = [(m.start(), m.end()) for m in not_evidence.finditer(sentence.text)]
         found = next((m for m in evidence.finditer(sentence.text)
                       if not any(m.start() < end and start < m.end() for start, end in idioms)), None)
         if found and ties.search(_neighbours(sentences, index)):
