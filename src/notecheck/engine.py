@@ -13,23 +13,22 @@ from notecheck.registry import Registry
 MAX_SCORE = 100
 
 
-def _finding(rule: Rule, hit: Hit, note: Note, rules_by_code: dict[str, Rule]) -> Finding:
-    target = rules_by_code.get(hit.code or rule.code, rule)
-    message = hit.message or target.message
+def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
+    message = hit.message or rule.message
     if hit.start is not None and hit.end is not None:
         matched = note.source[hit.start : hit.end]
         message = message.replace("{match}", " ".join(matched.split()))
         pos = note.position(hit.start)
         line_text, line_start = note.line_window(hit.start, hit.end - hit.start)
         return Finding(
-            code=target.code, name=target.name, severity=hit.severity or target.severity, message=message,
+            code=rule.code, name=rule.name, severity=hit.severity or rule.severity, message=message,
             offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column, excerpt=matched,
-            line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(target),
+            line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(rule),
             source=hit.source,
         )
     return Finding(
-        code=target.code, name=target.name, severity=hit.severity or target.severity,
-        message=message.replace("{match}", ""), suggestions=hit.suggestions or _default_suggestion(target),
+        code=rule.code, name=rule.name, severity=hit.severity or rule.severity,
+        message=message.replace("{match}", ""), suggestions=hit.suggestions or _default_suggestion(rule),
         source=hit.source,
     )
 
@@ -69,30 +68,17 @@ def run_rules(
     registry: Registry,
     env: RunEnv,
     *,
-    skipped: dict[str, str] | None = None,
     fail_under: int | None = None,
 ) -> Report:
-    """Run ``rules`` on ``note``. ``skipped`` maps codes to a reason they were not run (e.g. "by request")."""
-    by_code = {r.code: r for r in rules}
+    """Run ``rules`` on ``note`` and score the result."""
     results: list[RuleResult] = []
-    grouped: dict[str, list[Finding]] = {r.code: [] for r in rules}
     outcomes: dict[str, Outcome] = {}
     incomplete = False
     for rule in rules:
-        if skipped and rule.code in skipped:
-            outcomes[rule.code] = Outcome(skipped=skipped[rule.code])
-            continue
         outcome = registry.kind(rule.kind).check(note, rule.params, env)
         outcomes[rule.code] = outcome
         incomplete = incomplete or outcome.incomplete
-        for hit in outcome.hits:
-            finding = _finding(rule, hit, note, by_code)
-            grouped.setdefault(finding.code, []).append(finding)
-    for rule in rules:
-        outcome = outcomes[rule.code]
-        if outcome.skipped is None and grouped.get(rule.code) and not outcome.hits:
-            outcome = Outcome(reason=outcome.reason)  # findings routed here by a sibling rule
-        results.append(_result(rule, outcome, tuple(grouped.get(rule.code, ()))))
+        results.append(_result(rule, outcome, tuple(_finding(rule, hit, note) for hit in outcome.hits)))
     findings = sorted(
         (f for r in results for f in r.findings),
         key=lambda f: (f.offset if f.offset is not None else -1, f.severity.rank, f.code),

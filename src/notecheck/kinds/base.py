@@ -25,7 +25,6 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None  # replaces the rule's severity when set
     source: str | None = None
-    code: str | None = None  # a kind may report under a sibling rule's code (grammar categories)
 
 
 @dataclass(frozen=True)
