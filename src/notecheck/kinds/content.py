@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
 from notecheck.kinds.names import company_tokens, fold, person_tokens
+from notecheck.kinds.phrases import find_phrases
 from notecheck.note import Note, Sentence
 
 _SLOTS = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
@@ -27,8 +28,6 @@ def _neighbours(sentences: list[Sentence], index: int) -> str:
 
 
 def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
-    evidence = compile_terms(params.evidence)
-    not_evidence = compile_terms(params.not_evidence)
     ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note) + _company_words(note)))
     sentences = note.sentences
     introduced = False  # inside a list introduced by "What I would bring:"
@@ -40,9 +39,7 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
             introduced = sentence.text.rstrip().endswith(":") and bool(_SELF.search(sentence.text))
             if not _SELF.search(sentence.text):
                 continue
-        idioms = [(m.start(), m.end()) for m in not_evidence.finditer(sentence.text)]
-        found = next((m for m in evidence.finditer(sentence.text)
-                      if not any(m.start() < end and start < m.end() for start, end in idioms)), None)
+        found = find_phrases(sentence.text, params.evidence, params.not_evidence)  # idioms overlap nothing
         if found and ties.search(_neighbours(sentences, index)):
             return Outcome(reason=f"\u201c{_clip(sentence.text)}\u201d")
     bare = compile_terms(params.bare_claims)
