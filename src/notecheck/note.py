@@ -134,24 +134,30 @@ class Note:
         return spans
 
     @cached_property
-    def letter_start(self) -> int:
-        """Where the letter begins: after e-mail header lines ("Subject: Thank you!") that precede it."""
+    def _first_letter_line(self) -> Span | None:
+        """The first line after e-mail header lines ("Subject: Thank you!") at the top, if any."""
         for line in self.lines[:4]:
             if not HEADER_RE.match(line.text(self.source)):
-                return line.start
-        return self.start
+                return line
+        return None
+
+    @property
+    def letter_start(self) -> int:
+        """Where the letter begins: after e-mail header lines that precede it."""
+        first = self._first_letter_line
+        return first.start if first else self.start
 
     @cached_property
     def greeting(self) -> Span | None:
         """The opening salutation line: the first line, or the first after e-mail header lines ("Subject: …")."""
-        for line in self.lines[:4]:
-            text = line.text(self.source)
-            if GREETING_RE.match(text):
-                return line if len(text) <= 80 or text.rstrip().endswith((",", ":")) else None
-            if NAME_LINE_RE.match(text):  # "Ms. Lee," or "Sarah," alone on the first line
-                return line
-            if not HEADER_RE.match(text):
-                return None
+        line = self._first_letter_line
+        if line is None:
+            return None
+        text = line.text(self.source)
+        if GREETING_RE.match(text):
+            return line if len(text) <= 80 or text.rstrip().endswith((",", ":")) else None
+        if NAME_LINE_RE.match(text):  # "Ms. Lee," or "Sarah," alone on the first line
+            return line
         return None
 
     @cached_property
