@@ -52,7 +52,7 @@ def test_json_contract_for_several_files() -> None:
     result = run(str(NOTES / "strong-paralegal.txt"), str(NOTES / "wrong-company.txt"), "--no-grammar", "-f", "json")
     assert result.returncode == 1
     document = json.loads(result.stdout)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     first, second = document["files"]
     assert first["path"].endswith("strong-paralegal.txt") and first["verdict"] == "Ready to send"
     assert set(first) >= {"path", "score", "verdict", "rules", "findings"}
@@ -123,7 +123,8 @@ def test_binary_and_bad_front_matter_are_input_errors(tmp_path: Path) -> None:
 def test_one_bad_file_does_not_lose_the_others(tmp_path: Path) -> None:
     result = run(str(NOTES / "strong-paralegal.txt"), str(tmp_path / "nope.txt"), "--no-grammar", "-f", "json")
     assert result.returncode == 2
-    assert len(json.loads(result.stdout)["files"]) == 1
+    files = json.loads(result.stdout)["files"]
+    assert len(files) == 2 and "score" in files[0] and files[1]["error"].endswith("nope.txt: no such file")
     assert "nope.txt: no such file" in result.stderr
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from notecheck.engine import run_rules
 from notecheck.inputs import Draft, parse_draft, read_path
 from notecheck.kinds.base import RunEnv
-from notecheck.model import Report
+from notecheck.model import Report, Severity
 from notecheck.note import Context
 from notecheck.packs import Rule, load_rules
 from notecheck.registry import Registry, load_registry
@@ -30,6 +30,7 @@ class Config:
 
     grammar: bool = True
     fail_under: int | None = None
+    fail_on: Severity = Severity.ERROR  # the least severe finding that makes a note "not ready"
     language: str = "en-US"
     lt_url: str | None = None
     daemon: bool = True
@@ -127,7 +128,7 @@ class Checker:
 
     def check_draft(self, draft: Draft) -> Report:
         return run_rules(draft.note, self.rules_for(draft), self.registry, self.environment(),
-                         fail_under=self.config.fail_under)
+                         fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 
     def check(self, text: str, *, context: Context | None = None, path: str | None = None) -> Report:
         return self.check_draft(parse_draft(text, path=path, context=context))

@@ -11,26 +11,26 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from notecheck import exit_codes
 from notecheck.api import Checker
-from notecheck.cli import EXIT_INCOMPLETE, EXIT_NOT_READY, EXIT_OK, EXIT_USAGE
+from notecheck.cli_output import OutputFormat, write
 from notecheck.config import LANGUAGES, load_config
+from notecheck.exit_codes import USAGE as EXIT_USAGE
 from notecheck.inputs import InputError, decode, parse_date, parse_draft, read_path
-from notecheck.model import Report, Verdict
+from notecheck.model import FileResult, InputFailure, Report, Severity
 from notecheck.note import Context
 from notecheck.registry import RegistryError
 from notecheck.selection import SelectionError
 
-EPILOG = (
-    "Exit codes: 0 ready to send (warnings allowed); 1 not ready (an error-severity finding, or a score "
-    "under --fail-under); 2 usage or input error; 3 check incomplete (a rule that should have run could not, "
-    "e.g. grammar without LanguageTool). Other commands: notecheck rules | explain CODE | server status|start|stop "
-    "| languagetool install."
+EPILOG = exit_codes.SUMMARY + (
+    " Other commands: notecheck rules | explain CODE | server status|start|stop | languagetool install."
 )
 
 
-class OutputFormat(enum.StrEnum):
-    rich = "rich"
-    json = "json"
+class FailOn(enum.StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 check_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -62,20 +62,11 @@ def _context(company: str | None, interviewer: list[str] | None, role: str | Non
         raise fail(str(exc)) from None
 
 
-def exit_code(reports: list[Report], input_errors: int) -> int:
-    if input_errors:
-        return EXIT_USAGE
-    if any(r.incomplete for r in reports):
-        return EXIT_INCOMPLETE
-    if any(r.verdict is Verdict.NOT_READY for r in reports):
-        return EXIT_NOT_READY
-    return EXIT_OK
-
-
 @check_app.command(epilog=EPILOG, help="Check thank-you note drafts and say whether they are ready to send.")
 def check_command(
     files: Annotated[list[str] | None, typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report) or json.")] = OutputFormat.rich,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report), json, line (path:line:column: CODE name: message), sarif (code scanning) or github (workflow commands).")] = OutputFormat.rich,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Not ready when a finding is this severe or more: error (default), warning or info.", show_default=False)] = None,
     fail_under: Annotated[int | None, typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
     grammar: Annotated[bool | None, typer.Option("--grammar/--no-grammar", help="Check grammar and spelling with LanguageTool (default: on).", show_default=False)] = None,
     company: Annotated[str | None, typer.Option(help="The company you interviewed with.")] = None,
@@ -96,13 +87,13 @@ def check_command(
     context = _context(company, interviewer, role, interviewed, sent)
     try:
         config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
+                             fail_on=Severity(fail_on.value) if fail_on else None,
                              daemon=daemon, select=_split(select) or None, extend_select=_split(extend_select) or None,
                              ignore=_split(ignore) or None)
     except RegistryError as exc:
         raise fail(str(exc)) from None
     err = Console(stderr=True)
-    reports: list[Report | None] = [None] * len(files)
-    input_errors = 0
+    results: list[FileResult | None] = [None] * len(files)
     with ExitStack() as stack:
         progress_cb = None
         if err.is_terminal and config.grammar:  # progress goes to stderr, so JSON on stdout stays clean
@@ -122,21 +113,13 @@ def check_command(
                 drafts.append((index, draft))
             except (InputError, SelectionError) as exc:
                 sys.stderr.write(f"notecheck: error: {exc}\n")
-                input_errors += 1
+                results[index] = InputFailure(name if name != "-" else "<stdin>", str(exc))
         for index, report in _run_all(checker, drafts, err):
-            reports[index] = report
-    done = [r for r in reports if r is not None]
-    code = exit_code(done, input_errors)
-    if output_format is OutputFormat.json:
-        from notecheck.render.json_report import render as render_json
-
-        sys.stdout.write(render_json(done) + "\n")
-    else:
-        from notecheck.render.rich_report import render
-
-        console = Console(highlight=False)
-        for report in done:
-            render(console, report)
+            results[index] = report
+    done = [r for r in results if r is not None]
+    reports = [r for r in done if isinstance(r, Report)]
+    code = exit_codes.for_run(reports, len(done) - len(reports))
+    write(output_format, done, code)
     raise typer.Exit(code)
 
 

@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "extend-select": ("extend_select", _STRINGS),
     "ignore": ("ignore", _STRINGS),
     "fail-under": ("fail_under", "a whole number from 0 to 100"),
+    "fail-on": ("fail_on", "error, warning or info"),
     "grammar": ("grammar", "true or false"),
     "language": ("language", "one of " + ", ".join(LANGUAGES)),
     "lt-url": ("lt_url", "a URL string such as http://localhost:8081"),
@@ -124,6 +125,8 @@ def _valid(key: str, value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
     if key == "language":
         return value in LANGUAGES
+    if key == "fail-on":
+        return value in [s.value for s in Severity]
     if key == "rules":
         return isinstance(value, dict)
     return isinstance(value, str) and bool(value.strip())  # lt-url, words-file
@@ -179,6 +182,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
             values["words"] = values.get("words", ()) + _read_words(path, value, full)
         elif key == "words":
             values["words"] = tuple(value) + values.get("words", ())
+        elif key == "fail-on":
+            values["fail_on"] = Severity(value)
         elif key not in ("select", "extend-select", "ignore"):
             values[KEYS[key][0]] = value
     if any(k in table for k in ("select", "extend-select", "ignore")):

@@ -19,10 +19,12 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
         matched = note.source[hit.start : hit.end]
         message = message.replace("{match}", " ".join(matched.split()))
         pos = note.position(hit.start)
+        end = note.position(hit.end)
         line_text, line_start = note.line_window(hit.start, hit.end - hit.start)
         return Finding(
             code=rule.code, name=rule.name, severity=hit.severity or rule.severity, message=message,
-            offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column, excerpt=matched,
+            offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column,
+            end_line=end.line, end_column=end.column, excerpt=matched,
             line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(rule),
             source=hit.source,
         )
@@ -52,8 +54,25 @@ def score(results: Iterable[RuleResult]) -> int:
     return max(0, MAX_SCORE - sum(r.deduction for r in results))
 
 
-def verdict(findings: Sequence[Finding], points: int, *, incomplete: bool, fail_under: int | None) -> Verdict:
-    if any(f.severity is Severity.ERROR for f in findings) or (fail_under is not None and points < fail_under):
+def gate(findings: Sequence[Finding], points: int, *, fail_on: Severity = Severity.ERROR,
+         fail_under: int | None = None) -> tuple[str, ...]:
+    """Why the note is not ready, one reason per condition that tripped (empty: it passed the gate).
+
+    ``fail_on`` is the least severe finding that blocks (error, warning or info); ``fail_under`` a score.
+    """
+    reasons: list[str] = []
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity if s.rank <= fail_on.rank}
+    blocking = [f"{n} {s.value}{'' if n == 1 else 's'}" for s, n in counts.items() if n]
+    if blocking:
+        reasons.append(f"{', '.join(blocking)} (fail-on: {fail_on.value})")
+    if fail_under is not None and points < fail_under:
+        reasons.append(f"score {points} is under {fail_under} (fail-under)")
+    return tuple(reasons)
+
+
+def verdict(findings: Sequence[Finding], points: int, *, incomplete: bool, fail_under: int | None,
+            fail_on: Severity = Severity.ERROR) -> Verdict:
+    if gate(findings, points, fail_on=fail_on, fail_under=fail_under):
         return Verdict.NOT_READY
     if incomplete:
         return Verdict.INCOMPLETE
@@ -69,6 +88,7 @@ def run_rules(
     env: RunEnv,
     *,
     fail_under: int | None = None,
+    fail_on: Severity = Severity.ERROR,
 ) -> Report:
     """Run ``rules`` on ``note`` and score the result."""
     results: list[RuleResult] = []
@@ -93,9 +113,10 @@ def run_rules(
     return Report(
         path=note.path,
         score=points,
-        verdict=verdict(findings, points, incomplete=incomplete, fail_under=fail_under),
+        verdict=verdict(findings, points, incomplete=incomplete, fail_under=fail_under, fail_on=fail_on),
         results=tuple(results),
         findings=tuple(findings),
         incomplete=incomplete,
         notices=notices,
+        failed_by=gate(findings, points, fail_on=fail_on, fail_under=fail_under),
     )

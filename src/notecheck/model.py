@@ -53,6 +53,8 @@ class Finding:
     length: int | None = None
     line: int | None = None
     column: int | None = None
+    end_line: int | None = None  # where the span ends (exclusive column), for editors and code scanning
+    end_column: int | None = None
     excerpt: str = ""
     line_text: str = ""  # the finding's line, or a window of it on very long lines (see line_start)
     line_start: int = 0  # 0-based column in the line where ``line_text`` starts
@@ -67,6 +69,8 @@ class Finding:
             "message": self.message,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "offset": self.offset,
             "length": self.length,
             "excerpt": self.excerpt,
@@ -118,6 +122,7 @@ class Report:
     findings: tuple[Finding, ...]
     incomplete: bool = False
     notices: tuple[str, ...] = field(default=())
+    failed_by: tuple[str, ...] = ()  # why the gate said "not ready" (--fail-on, --fail-under)
 
     @property
     def ready(self) -> bool:
@@ -130,6 +135,21 @@ class Report:
             "verdict": self.verdict.value,
             "incomplete": self.incomplete,
             "notices": list(self.notices),
+            "failed_by": list(self.failed_by),
             "rules": [r.to_dict() for r in self.results],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """A draft that could not be checked at all (unreadable, not a note, bad front matter)."""
+
+    path: str
+    error: str  # one line for the user, naming the file
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "error": self.error}
+
+
+FileResult = Report | InputFailure  # one entry of a batch, in input order

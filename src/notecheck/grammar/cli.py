@@ -15,10 +15,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 
-from .model import GrammarUnavailable, ProgressCallback
+from notecheck.exit_codes import INCOMPLETE as EXIT_UNAVAILABLE
 
-EXIT_USAGE = 2
-EXIT_UNAVAILABLE = 3
+from .model import GrammarUnavailable, ProgressCallback
 
 server_app = typer.Typer(help="The shared LanguageTool server.", no_args_is_help=True,
                          add_completion=False)

@@ -1,4 +1,9 @@
-"""The machine-readable report: one JSON document for all files (``schema_version`` 1)."""
+"""The machine-readable report: one JSON document for all inputs (``schema_version`` 2).
+
+``files`` holds one entry per input, in the order given: a report (see ``Report.to_dict``) or, for an
+input that could not be checked, ``{"path": …, "error": …}``. Version 2 added those error entries,
+``failed_by`` on reports, ``end_line``/``end_column`` on findings, ``exit_code`` and ``summary``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,30 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from notecheck.model import Report
+from notecheck.model import FileResult, InputFailure, Report, Severity, Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
-def as_document(reports: Sequence[Report], *, exit_code: int | None = None) -> dict[str, Any]:
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "files": [r.to_dict() for r in reports]}
+def summary(results: Sequence[FileResult]) -> dict[str, Any]:
+    reports = [r for r in results if isinstance(r, Report)]
+    return {
+        "files": len(results),
+        "unreadable": sum(1 for r in results if isinstance(r, InputFailure)),
+        "ready": sum(1 for r in reports if r.ready),
+        "not_ready": sum(1 for r in reports if r.verdict is Verdict.NOT_READY),
+        "incomplete": sum(1 for r in reports if r.incomplete),
+        **{f"{s.value}s": sum(1 for r in reports for f in r.findings if f.severity is s) for s in Severity},
+    }
+
+
+def as_document(results: Sequence[FileResult], *, exit_code: int | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "files": [r.to_dict() for r in results],
+                                "summary": summary(results)}
     if exit_code is not None:
         document["exit_code"] = exit_code
     return document
 
 
-def render(reports: Sequence[Report], *, exit_code: int | None = None) -> str:
-    return json.dumps(as_document(reports, exit_code=exit_code), indent=2, ensure_ascii=False)
+def render(results: Sequence[FileResult], *, exit_code: int | None = None) -> str:
+    return json.dumps(as_document(results, exit_code=exit_code), indent=2, ensure_ascii=False)

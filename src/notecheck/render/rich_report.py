@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -26,6 +27,8 @@ SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.IN
 def _header(report: Report) -> RenderableType:
     title = Text(report.path or "<stdin>", style="bold")
     verdict = Text(f"{report.score}/100  {report.verdict.value}", style=VERDICT_STYLE[report.verdict])
+    if report.failed_by:
+        verdict.append(": " + "; ".join(report.failed_by), style="red")
     lines: list[RenderableType] = [verdict]
     for notice in report.notices:
         lines.append(Text(notice, style="magenta"))
@@ -72,7 +75,7 @@ def _window(line: str, begin: int, end: int, width: int) -> tuple[str, int, int]
     return text, begin - start, min(end - start, len(text))
 
 
-def _finding(finding: Finding, width: int = 80) -> RenderableType:
+def _finding(finding: Finding, width: int = 80, *, carets: bool = False) -> RenderableType:
     style = SEVERITY_STYLE[finding.severity]
     where = f"{finding.line}:{finding.column}" if finding.line is not None else "note"
     head = Text.assemble((where, "bold"), "  ", (finding.severity.value, style), "  ", (finding.code, style),
@@ -87,19 +90,22 @@ def _finding(finding: Finding, width: int = 80) -> RenderableType:
         line.append(shown[begin:end], style=f"bold {style} reverse")
         line.append(shown[end:])
         parts.append(line)
+        if carets:  # without colour the highlight is invisible: mark the words as compilers do
+            parts.append(Text("    \u2502 " + " " * cell_len(shown[:begin]) + "^" * max(1, cell_len(shown[begin:end]))))
     for suggestion in finding.suggestions[:3]:
         parts.append(Padding(Text.assemble(("\u2192 ", "green"), suggestion), (0, 0, 0, 4)))
     return Group(*parts)
 
 
 def render(console: Console, report: Report) -> None:
+    plain = console.no_color or console.color_system is None
     console.print(_header(report))
     console.print(_checklist(report.results))
     if report.findings:
         console.print()
         console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
         for finding in report.findings:
-            console.print(_finding(finding, console.width))
+            console.print(_finding(finding, console.width, carets=plain))
     deductions = [r for r in report.results if r.deduction]
     if deductions:
         formula = " ".join(f"\u2212 {r.deduction} ({r.code})" for r in deductions)

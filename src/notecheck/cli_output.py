@@ -1,0 +1,70 @@
+"""Writing a run's results in the chosen ``--format`` (the CLI's side of the renderers)."""
+
+from __future__ import annotations
+
+import enum
+import re
+import sys
+from collections.abc import Sequence
+
+from notecheck.model import FileResult, InputFailure, Report
+
+_TRAILING_RE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+class OutputFormat(enum.StrEnum):
+    rich = "rich"
+    json = "json"
+    line = "line"
+    sarif = "sarif"
+    github = "github"
+
+
+def strip_trailing(text: str) -> str:
+    """No line ends in spaces (Rich pads tables and panels to the width)."""
+    return _TRAILING_RE.sub(r"\1", text)
+
+
+def write_rich(results: Sequence[FileResult]) -> None:
+    from rich.console import Console
+
+    from notecheck.render.rich_report import render
+
+    console = Console(highlight=False)
+    reports = [r for r in results if isinstance(r, Report)]
+    if console.is_terminal:
+        for report in reports:
+            render(console, report)
+        return
+    with console.capture() as capture:
+        for report in reports:
+            render(console, report)
+    sys.stdout.write(strip_trailing(capture.get()))
+
+
+def write(output_format: OutputFormat, results: Sequence[FileResult], exit_code: int) -> None:
+    """Print ``results`` to standard output; errors of unreadable inputs were already on standard error."""
+    if output_format is OutputFormat.rich:
+        write_rich(results)
+    elif output_format is OutputFormat.json:
+        from notecheck.render.json_report import render as render_json
+
+        sys.stdout.write(render_json(results, exit_code=exit_code) + "\n")
+    elif output_format is OutputFormat.line:
+        from notecheck.render import line_report
+
+        sys.stdout.write(line_report.render(results))
+        for notice in line_report.notices(results):
+            sys.stderr.write(f"notecheck: {notice}\n")
+    elif output_format is OutputFormat.github:
+        from notecheck.render.github_report import render as render_github
+
+        sys.stdout.write(render_github(results))
+    else:
+        from notecheck.render.sarif_report import render as render_sarif
+
+        sys.stdout.write(render_sarif(results) + "\n")
+
+
+def failures(results: Sequence[FileResult]) -> list[InputFailure]:
+    return [r for r in results if isinstance(r, InputFailure)]
