@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT
+from helpers import ROOT
 
 EXE = shutil.which("notecheck", path=str(Path(sys.executable).parent)) or "notecheck"
 GOLDEN = Path(__file__).parent / "golden" / "formats"

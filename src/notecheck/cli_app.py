@@ -116,10 +116,11 @@ def check_command(
                 results[index] = InputFailure(name if name != "-" else "<stdin>", str(exc))
         for index, report in _run_all(checker, drafts, err):
             results[index] = report
+        rules = checker.rules
     done = [r for r in results if r is not None]
     reports = [r for r in done if isinstance(r, Report)]
     code = exit_codes.for_run(reports, len(done) - len(reports))
-    write(output_format, done, code)
+    write(output_format, done, code, rules)
     raise typer.Exit(code)
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from notecheck.model import FileResult, InputFailure, Report
+from notecheck.packs import Rule
 
 _TRAILING_RE = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -42,7 +43,8 @@ def write_rich(results: Sequence[FileResult]) -> None:
     sys.stdout.write(strip_trailing(capture.get()))
 
 
-def write(output_format: OutputFormat, results: Sequence[FileResult], exit_code: int) -> None:
+def write(output_format: OutputFormat, results: Sequence[FileResult], exit_code: int,
+          rules: Sequence[Rule] = ()) -> None:
     """Print ``results`` to standard output; errors of unreadable inputs were already on standard error."""
     if output_format is OutputFormat.rich:
         write_rich(results)
@@ -63,7 +65,7 @@ def write(output_format: OutputFormat, results: Sequence[FileResult], exit_code:
     else:
         from notecheck.render.sarif_report import render as render_sarif
 
-        sys.stdout.write(render_sarif(results) + "\n")
+        sys.stdout.write(render_sarif(results, rules) + "\n")
 
 
 def failures(results: Sequence[FileResult]) -> list[InputFailure]:

@@ -26,7 +26,7 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
             offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column,
             end_line=end.line, end_column=end.column, excerpt=matched,
             line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(rule),
-            source=hit.source,
+            source=hit.source, fix=hit.fix,
         )
     return Finding(
         code=rule.code, name=rule.name, severity=hit.severity or rule.severity,

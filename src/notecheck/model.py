@@ -60,6 +60,7 @@ class Finding:
     line_start: int = 0  # 0-based column in the line where ``line_text`` starts
     suggestions: tuple[str, ...] = ()
     source: str | None = None  # e.g. the LanguageTool rule id behind a grammar finding
+    fix: str | None = None  # a safe replacement for the span: ``--fix`` applies it, SARIF offers it
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -78,6 +79,8 @@ class Finding:
         }
         if self.source:
             data["source"] = self.source
+        if self.fix is not None:
+            data["fix"] = self.fix
         return data
 
 

@@ -25,6 +25,7 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None  # replaces the rule's severity when set
     source: str | None = None
+    fix: str | None = None  # the one replacement safe to apply unseen (``--fix``), if the kind vouches for it
 
 
 @dataclass(frozen=True)

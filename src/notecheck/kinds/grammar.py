@@ -87,9 +87,23 @@ def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
             if tokens and all(t in known for t in tokens):
                 continue
         message = match.message or match.short_message or match.rule_description
-        result.append((group, Hit(start, end, message, match.replacements[:5], source=match.rule_id)))
+        hit = Hit(start, end, message, match.replacements[:5], source=match.rule_id,
+                  fix=_safe_fix(group, match.issue_type, note.source[start:end], match.replacements))
+        result.append((group, hit))
     note.memo[_MEMO_KEY] = result
     return result
+
+
+def _safe_fix(group: str, issue_type: str, written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
+    """The replacement ``--fix`` may apply: LanguageTool's only one, for a grammar slip, a lower-case
+    misspelling (a capitalised word may be a name LanguageTool does not know), a doubled word or space."""
+    if len(replacements) != 1:
+        return None
+    if issue_type in ("whitespace", "duplication") or group == "grammar":
+        return replacements[0]
+    if group == "spelling" and written.islower():
+        return replacements[0]
+    return None
 
 
 def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
