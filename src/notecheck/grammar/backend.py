@@ -7,8 +7,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 
+from .categories import lt_group, lt_unknown_word, lt_variant
 from .client import LanguageToolClient, is_public_api, leaves_machine
 from .model import GrammarMatch, GrammarSettings, GrammarUnavailable, ProgressCallback
 
@@ -28,6 +29,7 @@ class LanguageToolBackend:
         label = f"LanguageTool {version}" if version else "LanguageTool"
         public = " (public API)" if is_public_api(self.url) else ""
         self.name = f"{label} at {self.url}{public}"
+        self.label = label
         self._on_check = on_check
         self._touched = 0.0
         self._touch_lock = threading.Lock()
@@ -35,9 +37,10 @@ class LanguageToolBackend:
     def check(self, text: str, *, language: str) -> list[GrammarMatch]:
         self._mark_used()
         try:
-            return self._client.check(text, language=language)
+            found = self._client.check(text, language=language)
         finally:
             self._mark_used()
+        return [classify(match) for match in found]
 
     def _mark_used(self) -> None:
         if self._on_check is None:
@@ -51,6 +54,13 @@ class LanguageToolBackend:
 
     def close(self) -> None:
         self._client.close()
+
+
+def classify(match: GrammarMatch) -> GrammarMatch:
+    """A LanguageTool match with notecheck's group, and whether it is an unknown word of some variant."""
+    unknown = lt_unknown_word(match.rule_id)
+    return replace(match, group=lt_group(match.rule_id, match.category_id, match.issue_type), unknown_word=unknown,
+                   variant=lt_variant(match.message) if unknown else None)
 
 
 def resolve_url(settings: GrammarSettings) -> str | None:

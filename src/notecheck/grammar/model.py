@@ -23,7 +23,7 @@ class GrammarUnavailable(Exception):
 
 @dataclass(frozen=True)
 class GrammarMatch:
-    """One LanguageTool finding, with offsets into the Python string sent."""
+    """One engine finding (LanguageTool or Harper), with offsets into the Python string sent."""
 
     rule_id: str
     category_id: str
@@ -34,6 +34,9 @@ class GrammarMatch:
     offset: int
     length: int
     rule_description: str
+    group: str = ""  # grammar, spelling, punctuation or style (see notecheck.grammar.categories)
+    unknown_word: bool = False  # the engine's dictionary does not know the word (a name, a variant, a typo)
+    variant: str | None = None  # the English variant this spelling belongs to, when the engine says so
 
 
 @runtime_checkable

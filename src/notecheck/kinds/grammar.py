@@ -1,15 +1,7 @@
-"""The ``grammar`` kind: LanguageTool matches, sorted into notecheck's NC5xx rules.
+"""The ``grammar`` kind: a grammar engine's matches, sorted into notecheck's NC5xx rules.
 
-Which rule a LanguageTool match belongs to (the ``group`` of a rule):
-
-=============  ===========================================================================
-group          LanguageTool category ids (issue types)
-=============  ===========================================================================
-spelling       TYPOS (misspelling)
-grammar        GRAMMAR, CONFUSED_WORDS, CASING, NONSTANDARD_PHRASES (grammar, duplication)
-punctuation    PUNCTUATION, TYPOGRAPHY (typographical, whitespace)
-style          everything else: STYLE, REDUNDANCY, PLAIN_ENGLISH, COLLOQUIALISMS, REPETITIONS…
-=============  ===========================================================================
+Which rule a match belongs to (the ``group`` of a rule) is the engine's own mapping:
+see ``notecheck.grammar.categories``.
 """
 
 from __future__ import annotations
@@ -22,18 +14,7 @@ from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note
 
 GROUPS = ("grammar", "spelling", "punctuation", "style")
-_BY_CATEGORY = {
-    "TYPOS": "spelling",
-    "GRAMMAR": "grammar", "CONFUSED_WORDS": "grammar", "CASING": "grammar", "NONSTANDARD_PHRASES": "grammar",
-    "PUNCTUATION": "punctuation", "TYPOGRAPHY": "punctuation",
-}
-_BY_ISSUE = {"misspelling": "spelling", "grammar": "grammar", "duplication": "grammar",
-             "typographical": "punctuation", "whitespace": "punctuation"}
 _MEMO_KEY = "grammar"
-
-
-def group_of(category_id: str, issue_type: str) -> str:
-    return _BY_CATEGORY.get(category_id) or _BY_ISSUE.get(issue_type) or "style"
 
 
 @dataclass(frozen=True)
@@ -65,6 +46,7 @@ def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     if cached is not None:
         return cached  # type: ignore[return-value]
     from notecheck.grammar import GrammarUnavailable
+    from notecheck.grammar.categories import group_of
 
     assert env.grammar is not None
     try:
@@ -78,7 +60,7 @@ def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     for match in found:
         start = note.start + match.offset
         end = start + match.length
-        group = group_of(match.category_id, match.issue_type)
+        group = group_of(match)
         if group == "spelling":
             written = note.source[start:end]
             if signature_start is not None and start >= signature_start:
