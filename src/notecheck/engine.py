@@ -25,23 +25,20 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
             code=rule.code, name=rule.name, severity=hit.severity or rule.severity, message=message,
             offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column,
             end_line=end.line, end_column=end.column, excerpt=matched,
-            line_text=line_text, line_start=line_start, suggestions=hit.suggestions or _default_suggestion(rule),
-            source=hit.source, fix=hit.fix,
+            line_text=line_text, line_start=line_start, suggestions=hit.suggestions, source=hit.source,
+            fix=hit.fix, advice=hit.advice or rule.suggestion or None,
         )
     return Finding(
         code=rule.code, name=rule.name, severity=hit.severity or rule.severity,
-        message=message.replace("{match}", ""), suggestions=hit.suggestions or _default_suggestion(rule),
-        source=hit.source,
+        message=message.replace("{match}", ""), suggestions=hit.suggestions, source=hit.source,
+        advice=hit.advice or rule.suggestion or None,
     )
-
-
-def _default_suggestion(rule: Rule) -> tuple[str, ...]:
-    return (rule.suggestion,) if rule.suggestion else ()
 
 
 def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> RuleResult:
     if outcome.skipped is not None:
-        return RuleResult(rule.code, rule.name, rule.tip_title, Status.SKIPPED, rule.severity, rule.weight, outcome.skipped)
+        return RuleResult(rule.code, rule.name, rule.tip_title, Status.SKIPPED, rule.severity, rule.weight,
+                          outcome.skipped, incomplete=outcome.incomplete)
     if findings:
         more = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
         reason = outcome.reason or findings[0].message + more
@@ -94,22 +91,24 @@ def run_rules(
     results: list[RuleResult] = []
     outcomes: dict[str, Outcome] = {}
     incomplete = False
+    checked_by: str | None = None
     for rule in rules:
         outcome = registry.kind(rule.kind).check(note, rule.params, env)
         outcomes[rule.code] = outcome
         incomplete = incomplete or outcome.incomplete
+        checked_by = checked_by or outcome.checked_by
         results.append(_result(rule, outcome, tuple(_finding(rule, hit, note) for hit in outcome.hits)))
     findings = sorted(
         (f for r in results for f in r.findings),
         key=lambda f: (f.offset if f.offset is not None else -1, f.severity.rank, f.code),
     )
     points = score(results)
-    unrun: dict[str, list[str]] = {}
+    unrun: dict[str, list[Rule]] = {}
     for rule in rules:
         outcome = outcomes[rule.code]
         if outcome.incomplete and outcome.skipped is not None:
-            unrun.setdefault(outcome.skipped, []).append(rule.code)
-    notices = env.notices + tuple(f"Not checked ({', '.join(codes)}): {reason}" for reason, codes in unrun.items())
+            unrun.setdefault(outcome.skipped, []).append(rule)
+    notices = env.notices + tuple(_not_checked(unrun_rules, reason) for reason, unrun_rules in unrun.items())
     return Report(
         path=note.path,
         score=points,
@@ -119,4 +118,13 @@ def run_rules(
         incomplete=incomplete,
         notices=notices,
         failed_by=gate(findings, points, fail_on=fail_on, fail_under=fail_under),
+        grammar_engine=checked_by,
     )
+
+
+def _not_checked(rules: Sequence[Rule], reason: str) -> str:
+    """"Grammar, spelling and style were not checked (NC501, NC502, NC504): <reason>"."""
+    names = [rule.name.replace("-", " ") for rule in rules]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "was" if len(names) == 1 else "were"
+    return f"{listed[:1].upper()}{listed[1:]} {verb} not checked ({', '.join(r.code for r in rules)}): {reason}"

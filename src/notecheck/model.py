@@ -58,9 +58,10 @@ class Finding:
     excerpt: str = ""
     line_text: str = ""  # the finding's line, or a window of it on very long lines (see line_start)
     line_start: int = 0  # 0-based column in the line where ``line_text`` starts
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # replacement texts only: each could replace the span as it is
     source: str | None = None  # e.g. the LanguageTool rule id behind a grammar finding
     fix: str | None = None  # a safe replacement for the span: ``--fix`` applies it, SARIF offers it
+    advice: str | None = None  # what to do, in prose ("Split the sentence in two.")
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -76,6 +77,7 @@ class Finding:
             "length": self.length,
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
+            "advice": self.advice,
         }
         if self.source:
             data["source"] = self.source
@@ -96,13 +98,14 @@ class RuleResult:
     weight: int
     reason: str = ""
     findings: tuple[Finding, ...] = ()
+    incomplete: bool = False  # skipped although it should have run (e.g. grammar without an engine)
 
     @property
     def deduction(self) -> int:
         return self.weight if self.status is Status.FAILED else 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "code": self.code,
             "name": self.name,
             "tip": self.tip,
@@ -112,6 +115,9 @@ class RuleResult:
             "deduction": self.deduction,
             "reason": self.reason,
         }
+        if self.incomplete:
+            data["incomplete"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -126,10 +132,16 @@ class Report:
     incomplete: bool = False
     notices: tuple[str, ...] = field(default=())
     failed_by: tuple[str, ...] = ()  # why the gate said "not ready" (--fail-on, --fail-under)
+    grammar_engine: str | None = None  # which engine checked grammar and spelling; None when none did
 
     @property
     def ready(self) -> bool:
         return self.verdict in (Verdict.READY, Verdict.NEEDS_WORK)
+
+    @property
+    def unchecked(self) -> tuple[RuleResult, ...]:
+        """The rules that should have run but could not (the score leaves them out)."""
+        return tuple(r for r in self.results if r.incomplete)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +149,7 @@ class Report:
             "score": self.score,
             "verdict": self.verdict.value,
             "incomplete": self.incomplete,
+            "grammar_engine": self.grammar_engine,
             "notices": list(self.notices),
             "failed_by": list(self.failed_by),
             "rules": [r.to_dict() for r in self.results],

@@ -88,7 +88,8 @@ def test_grammar_failure_mid_run_skips_with_reason_and_marks_incomplete(fake: Fa
     assert grammar_results and all(r.status.value == "skipped" for r in grammar_results)
     assert all(r.reason == "the LanguageTool server stopped answering" for r in grammar_results)
     assert report.incomplete and report.verdict is Verdict.INCOMPLETE
-    assert report.notices == ("Not checked (NC501, NC502, NC503, NC504): the LanguageTool server stopped answering",)
+    assert report.notices == ("Grammar, spelling, punctuation and style were not checked (NC501, NC502, NC503, "
+                              "NC504): the LanguageTool server stopped answering",)
     assert any(r.status.value == "passed" for r in report.results if r.code == "NC101")  # the rest still ran
 
 

@@ -22,7 +22,8 @@ class Hit:
     start: int | None = None
     end: int | None = None
     message: str | None = None  # replaces the rule's message when set
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # replacement texts for the span, never prose
+    advice: str | None = None  # prose advice; replaces the rule's ``suggestion`` when set
     severity: Severity | None = None  # replaces the rule's severity when set
     source: str | None = None
     fix: str | None = None  # the one replacement safe to apply unseen (``--fix``), if the kind vouches for it
@@ -36,6 +37,7 @@ class Outcome:
     skipped: str | None = None
     incomplete: bool = False  # skipped although it should have run (exit code 3)
     reason: str = ""  # shown in the checklist, e.g. what made the rule pass
+    checked_by: str | None = None  # the outside engine that answered (e.g. "LanguageTool 6.8"), if any
 
 
 @dataclass

@@ -95,7 +95,8 @@ def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
     if isinstance(matches, str):
         return Outcome(skipped=matches, incomplete=True)
     hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules)
-    return Outcome(hits=hits, reason="" if hits else f"nothing found by {env.grammar.name.split(' at ')[0]}")
+    engine = env.grammar.name.split(" at ")[0]
+    return Outcome(hits=hits, reason="" if hits else f"nothing found by {engine}", checked_by=engine)
 
 
 GRAMMAR = Kind("grammar", GrammarParams, check_grammar, "Grammar and spelling through LanguageTool.")

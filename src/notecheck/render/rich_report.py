@@ -24,9 +24,19 @@ STATUS_MARK = {Status.PASSED: ("\u2713", "green"), Status.FAILED: ("\u2717", "re
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _header(report: Report) -> RenderableType:
     title = Text(report.path or "<stdin>", style="bold")
-    verdict = Text(f"{report.score}/100  {report.verdict.value}", style=VERDICT_STYLE[report.verdict])
+    score = f"{report.score}/100"
+    unchecked = [r.name.replace("-", " ") for r in report.unchecked]
+    if unchecked:  # never a bare 100/100 when part of the check did not run
+        score += f" without {_listed(unchecked)}"
+    verdict = Text(f"{score}  {report.verdict.value}", style=VERDICT_STYLE[report.verdict])
+    if report.grammar_engine:
+        verdict.append(f"  \u00b7 proofread by {report.grammar_engine}", style="dim")
     if report.failed_by:
         verdict.append(": " + "; ".join(report.failed_by), style="red")
     lines: list[RenderableType] = [verdict]
@@ -92,8 +102,12 @@ def _finding(finding: Finding, width: int = 80, *, carets: bool = False) -> Rend
         parts.append(line)
         if carets:  # without colour the highlight is invisible: mark the words as compilers do
             parts.append(Text("    \u2502 " + " " * cell_len(shown[:begin]) + "^" * max(1, cell_len(shown[begin:end]))))
-    for suggestion in finding.suggestions[:3]:
-        parts.append(Padding(Text.assemble(("\u2192 ", "green"), suggestion), (0, 0, 0, 4)))
+    if finding.suggestions:  # replacements for the marked text
+        options = [f"\u201c{s}\u201d" if s.strip() else "(delete it)" for s in finding.suggestions[:3]]
+        parts.append(Padding(Text.assemble(("\u2192 ", "green"), ("replace with ", "dim"),
+                                           (" or ".join(options), "green")), (0, 0, 0, 4)))
+    if finding.advice:  # prose: what to do
+        parts.append(Padding(Text.assemble(("hint: ", "dim"), finding.advice), (0, 0, 0, 4)))
     return Group(*parts)
 
 
