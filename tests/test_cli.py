@@ -89,7 +89,7 @@ def test_context_options_override_front_matter() -> None:
     ("args", "needle"),
     [
         (["missing-file.txt"], "missing-file.txt: no such file"),
-        ([str(FIXTURES)], "is a directory"),
+        ([str(FIXTURES / "config" / "*.docx")], "no file matches this pattern"),
         ([], "no draft given"),
         (["--interviewed", "yesterday", str(NOTES / "strong-paralegal.txt")], "not an ISO date"),
         (["--format", "xml", str(NOTES / "strong-paralegal.txt")], "xml"),

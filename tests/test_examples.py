@@ -21,7 +21,14 @@ EXAMPLES = [
 @pytest.mark.parametrize(("code", "side", "example"), EXAMPLES)
 def test_example(code: str, side: str, example) -> None:  # type: ignore[no-untyped-def]
     checker = Checker(Config(grammar=False, select=(code,)))
-    report = checker.check(example.text, context=context_from(example.context))
+    if example.batch:
+        from notecheck.api import Source
+
+        sources = [Source(f"example-{i}.txt", e.text.encode(), context_from(e.context))
+                   for i, e in enumerate((example, *example.batch))]
+        report = checker.check_many(sources)[0]
+    else:
+        report = checker.check(example.text, context=context_from(example.context), format=example.format)
     (result,) = report.results
     assert result.status.value == ("failed" if side == "bad" else "passed"), result.reason
 
@@ -40,7 +47,7 @@ def test_codes_and_names_are_unique_and_stable() -> None:
         "NC201": "note-too-long", "NC202": "note-too-short", "NC203": "long-sentence", "NC204": "hard-to-read",
         "NC301": "template-placeholder", "NC302": "missing-greeting", "NC303": "missing-sign-off",
         "NC304": "generic-greeting", "NC305": "cliche", "NC306": "no-personal-detail", "NC307": "wrong-company",
-        "NC308": "interviewer-name-mismatch", "NC401": "late-send", "NC601": "desperate-tone",
+        "NC308": "interviewer-name-mismatch", "NC309": "duplicate-note", "NC310": "subject-line", "NC401": "late-send", "NC601": "desperate-tone",
         "NC602": "exclamation-overuse", "NC603": "text-speak", "NC501": "grammar", "NC502": "spelling",
     }
     for code, name in expected.items():

@@ -6,11 +6,12 @@
 """
 
 from notecheck.api import Checker, Config, check, check_file
+from notecheck.batch import Source
 from notecheck.inputs import InputError
-from notecheck.model import Finding, Report, RuleResult, Severity, Status, Verdict
+from notecheck.model import Finding, InputFailure, Report, RuleResult, Severity, Status, Verdict
 from notecheck.note import Context, Note
 
 __all__ = [
-    "Checker", "Config", "Context", "Finding", "InputError", "Note", "Report", "RuleResult", "Severity",
-    "Status", "Verdict", "check", "check_file",
+    "Checker", "Config", "Context", "Finding", "InputError", "InputFailure", "Note", "Report", "RuleResult",
+    "Severity", "Source", "Status", "Verdict", "check", "check_file",
 ]

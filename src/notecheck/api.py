@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Lock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from notecheck.batch import Source
 from notecheck.engine import run_rules
-from notecheck.inputs import Draft, parse_draft, read_path
+from notecheck.inputs import Draft, parse_draft, read_bytes
 from notecheck.kinds.base import RunEnv
-from notecheck.model import Report, Severity
+from notecheck.model import FileResult, Report, Severity
 from notecheck.note import Context
 from notecheck.packs import Rule, load_rules
 from notecheck.registry import Registry, load_registry
 from notecheck.selection import Layer, RuleOverride, draft_rules, override_rules, select_layers
+
+if TYPE_CHECKING:
+    from notecheck.batch import ResultCallback
 
 GRAMMAR_KIND = "grammar"
 
@@ -126,16 +130,40 @@ class Checker:
 
             fetch_matches(draft.note, env)
 
-    def check_draft(self, draft: Draft) -> Report:
-        return run_rules(draft.note, self.rules_for(draft), self.registry, self.environment(),
+    def check_draft(self, draft: Draft, *, env: RunEnv | None = None) -> Report:
+        return run_rules(draft.note, self.rules_for(draft), self.registry, env or self.environment(),
                          fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 
-    def check(self, text: str, *, context: Context | None = None, path: str | None = None) -> Report:
-        return self.check_draft(parse_draft(text, path=path, context=context))
+    def read(self, name: str, data: bytes | None = None, *, context: Context | None = None,
+             format: str | None = None) -> Draft:
+        """Read a draft file (or given bytes, such as standard input) in the format its name says:
+        ``.md``, ``.html``/``.htm`` and ``.eml`` are read as what a reader sees, anything else as text.
+        Raises ``InputError`` (unreadable, not a note) or ``SelectionError`` (bad front-matter rules)."""
+        from notecheck.readers import load
+
+        loaded = load(name, read_bytes(name) if data is None else data, format)
+        draft = parse_draft(loaded.text, path=name, context=context, defaults=loaded.context, origin=loaded.origin)
+        self.rules_for(draft)  # front-matter overrides name real rules and parameters
+        return draft
+
+    def check(self, text: str, *, context: Context | None = None, path: str | None = None,
+              format: str | None = None) -> Report:
+        """Check a draft given as text; ``format`` (markdown, html, email) reads it as that kind of file."""
+        if format in (None, "text"):
+            return self.check_draft(parse_draft(text, path=path, context=context))
+        return self.check_draft(self.read(path or "<text>", text.encode("utf-8"), context=context, format=format))
 
     def check_file(self, path: str | Path, *, context: Context | None = None) -> Report:
-        name = str(path)
-        return self.check(read_path(name), context=context, path=name)
+        return self.check_draft(self.read(str(path), context=context))
+
+    def check_many(self, items: Iterable[str | Path | Source], *, context: Context | None = None,
+                   jobs: int | None = None, on_result: ResultCallback | None = None) -> list[FileResult]:
+        """Check many drafts together, concurrently: a ``Report`` per draft, or an ``InputFailure`` for one
+        that could not be read, in the order given. Drafts of one call are compared with each other
+        (NC309 duplicate-note). ``jobs`` workers (default 2); ``on_result(index, result)`` as each finishes."""
+        from notecheck.batch import check_many
+
+        return check_many(self, items, context=context, jobs=jobs, on_result=on_result)
 
 
 

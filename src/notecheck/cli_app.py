@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, nullcontext
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Annotated
 
 import typer
@@ -13,14 +13,15 @@ from rich.console import Console
 
 from notecheck import exit_codes
 from notecheck.api import Checker
+from notecheck.batch import ResultCallback, Source
 from notecheck.cli_output import OutputFormat, write
+from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
 from notecheck.exit_codes import USAGE as EXIT_USAGE
-from notecheck.inputs import InputError, decode, parse_date, parse_draft, read_path
+from notecheck.inputs import InputError, parse_date
 from notecheck.model import FileResult, InputFailure, Report, Severity
 from notecheck.note import Context
 from notecheck.registry import RegistryError
-from notecheck.selection import SelectionError
 
 EPILOG = exit_codes.SUMMARY + (
     " Other commands: notecheck rules | explain CODE | server status|start|stop | languagetool install."
@@ -64,7 +65,7 @@ def _context(company: str | None, interviewer: list[str] | None, role: str | Non
 
 @check_app.command(epilog=EPILOG, help="Check thank-you note drafts and say whether they are ready to send.")
 def check_command(
-    files: Annotated[list[str] | None, typer.Argument(help="Draft files; - reads standard input.", show_default=False)] = None,
+    files: Annotated[list[str] | None, typer.Argument(help="Drafts: files (.txt, .md, .html, .eml), directories (searched recursively), quoted globs such as 'notes/**/*.md', or - for standard input.", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="rich (a report), json, line (path:line:column: CODE name: message), sarif (code scanning) or github (workflow commands).")] = OutputFormat.rich,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Not ready when a finding is this severe or more: error (default), warning or info.", show_default=False)] = None,
     fail_under: Annotated[int | None, typer.Option(min=0, max=100, help="Not ready when the score is below N.")] = None,
@@ -81,9 +82,14 @@ def check_command(
     lt_url: Annotated[str | None, typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
     daemon: Annotated[bool | None, typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
     config_path: Annotated[str | None, typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of the draft read from - (its extension picks the format: .md, .html, .eml).", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Check this many drafts at once (default 2).", show_default=False)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="With several drafts, show every report, not only those not ready.")] = False,
 ) -> None:
     if not files:
-        raise fail("no draft given: name one or more files, or - for standard input")
+        raise fail("no draft given: name one or more files or directories, or - for standard input")
+    if stdin_filename is not None and "-" not in files:
+        raise fail("--stdin-filename names the draft read from standard input: give - as a draft too")
     context = _context(company, interviewer, role, interviewed, sent)
     try:
         config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
@@ -92,8 +98,8 @@ def check_command(
                              ignore=_split(ignore) or None)
     except RegistryError as exc:
         raise fail(str(exc)) from None
+    items = expand(files)
     err = Console(stderr=True)
-    results: list[FileResult | None] = [None] * len(files)
     with ExitStack() as stack:
         progress_cb = None
         if err.is_terminal and config.grammar:  # progress goes to stderr, so JSON on stdout stays clean
@@ -104,59 +110,32 @@ def check_command(
             checker = stack.enter_context(Checker(config, progress=progress_cb))
         except RegistryError as exc:
             raise fail(str(exc)) from None
-        drafts = []
-        for index, name in enumerate(files):
-            try:
-                text = decode(sys.stdin.buffer.read(), "<stdin>") if name == "-" else read_path(name)
-                draft = parse_draft(text, path=name if name != "-" else "<stdin>", context=context)
-                checker.rules_for(draft)  # front-matter overrides name real rules and parameters
-                drafts.append((index, draft))
-            except (InputError, SelectionError) as exc:
-                sys.stderr.write(f"notecheck: error: {exc}\n")
-                results[index] = InputFailure(name if name != "-" else "<stdin>", str(exc))
-        for index, report in _run_all(checker, drafts, err):
-            results[index] = report
+        sources = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
+                   for i in items if isinstance(i, str)]
+        with batch_progress(err, len(sources)) as on_result:
+            checked = iter(checker.check_many(sources, context=context, jobs=jobs, on_result=on_result))
+        results: list[FileResult] = [i if isinstance(i, InputFailure) else next(checked) for i in items]
         rules = checker.rules
-    done = [r for r in results if r is not None]
-    reports = [r for r in done if isinstance(r, Report)]
-    code = exit_codes.for_run(reports, len(done) - len(reports))
-    write(output_format, done, code, rules)
+    for failure in results:
+        if isinstance(failure, InputFailure):
+            sys.stderr.write(f"notecheck: error: {failure.error}\n")
+    reports = [r for r in results if isinstance(r, Report)]
+    code = exit_codes.for_run(reports, len(results) - len(reports))
+    write(output_format, results, code, rules, verbose=verbose)
     raise typer.Exit(code)
 
 
-def _run_all(checker: Checker, drafts: list, err: Console):  # type: ignore[no-untyped-def]
-    """Check drafts concurrently, with progress on a terminal.
+@contextmanager
+def batch_progress(err: Console, total: int) -> Iterator[ResultCallback | None]:
+    """A progress bar on standard error while many drafts are checked, on a terminal only."""
+    if total < 2 or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    The grammar server does the heavy work, so every draft's grammar request is queued at once on
-    8 connections and the server never waits for Python; the rules run meanwhile on two threads
-    (the GIL makes more useless), each draft once its grammar answer is in (the grammar rule then
-    reuses it). Without grammar the two threads do everything.
-    """
-    if len(drafts) <= 1:
-        return [(index, checker.check_draft(draft)) for index, draft in drafts]
-    env = checker.environment()  # open the grammar backend once, before the threads start
-    results = []
-    bar = None
-    if err.is_terminal:
-        from rich.progress import Progress
-
-        bar = Progress(console=err, transient=True)
-    with bar if bar else nullcontext(), ThreadPoolExecutor(max_workers=min(8, len(drafts))) as http, \
-            ThreadPoolExecutor(max_workers=2) as pool:
-        fetches = {index: http.submit(checker.prefetch, draft) for index, draft in drafts} if env.grammar else {}
-
-        def check(index: int, draft):  # type: ignore[no-untyped-def]
-            if index in fetches:
-                fetches[index].result()
-            return checker.check_draft(draft)
-
-        task = bar.add_task("Checking drafts", total=len(drafts)) if bar else None
-        futures = [(index, pool.submit(check, index, draft)) for index, draft in drafts]
-        for index, future in futures:
-            results.append((index, future.result()))
-            if bar is not None and task is not None:
-                bar.advance(task)
-    return results
+    with Progress(TextColumn("Checking drafts"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("check", total=total)
+        yield lambda index, result: bar.advance(task)
 
 
 from notecheck.cli_tools import register_tools  # noqa: E402

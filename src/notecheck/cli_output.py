@@ -26,28 +26,36 @@ def strip_trailing(text: str) -> str:
     return _TRAILING_RE.sub(r"\1", text)
 
 
-def write_rich(results: Sequence[FileResult]) -> None:
+def write_rich(results: Sequence[FileResult], *, verbose: bool = False) -> None:
+    """One draft: its report. Several: the reports of those not ready (all with ``verbose``), then a table."""
     from rich.console import Console
 
     from notecheck.render.rich_report import render
+    from notecheck.render.summary import needs_details, render_summary
 
     console = Console(highlight=False)
-    reports = [r for r in results if isinstance(r, Report)]
+    batch = len(results) > 1
+
+    def draw() -> None:
+        for result in results:
+            if isinstance(result, Report) and (verbose or not batch or needs_details(result)):
+                render(console, result)
+        if batch:
+            render_summary(console, results)
+
     if console.is_terminal:
-        for report in reports:
-            render(console, report)
+        draw()
         return
     with console.capture() as capture:
-        for report in reports:
-            render(console, report)
+        draw()
     sys.stdout.write(strip_trailing(capture.get()))
 
 
 def write(output_format: OutputFormat, results: Sequence[FileResult], exit_code: int,
-          rules: Sequence[Rule] = ()) -> None:
+          rules: Sequence[Rule] = (), *, verbose: bool = False) -> None:
     """Print ``results`` to standard output; errors of unreadable inputs were already on standard error."""
     if output_format is OutputFormat.rich:
-        write_rich(results)
+        write_rich(results, verbose=verbose)
     elif output_format is OutputFormat.json:
         from notecheck.render.json_report import render as render_json
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from notecheck.kinds.base import Hit, Outcome, RunEnv
-from notecheck.model import Finding, Report, RuleResult, Severity, Status, Verdict
+from notecheck.model import Finding, Position, Report, RuleResult, Severity, Status, Verdict
 from notecheck.note import Note
 from notecheck.packs import Rule
 from notecheck.registry import Registry
@@ -13,17 +13,25 @@ from notecheck.registry import Registry
 MAX_SCORE = 100
 
 
+def _place(note: Note, start: int, end: int) -> tuple[int, int, Position, Position, str, int]:
+    """A span of ``note.source`` in the file as written: offset, length, start and end, and its line."""
+    if note.origin is None:
+        line_text, line_start = note.line_window(start, end - start)
+        return start, end - start, note.position(start), note.position(end), line_text, line_start
+    begin, finish = note.origin.span(start, end)
+    line_text, line_start = note.origin.line_text(begin)
+    return begin, finish - begin, note.origin.position(begin), note.origin.position(finish), line_text, line_start
+
+
 def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
     message = hit.message or rule.message
     if hit.start is not None and hit.end is not None:
         matched = note.source[hit.start : hit.end]
         message = message.replace("{match}", " ".join(matched.split()))
-        pos = note.position(hit.start)
-        end = note.position(hit.end)
-        line_text, line_start = note.line_window(hit.start, hit.end - hit.start)
+        offset, length, pos, end, line_text, line_start = _place(note, hit.start, hit.end)
         return Finding(
             code=rule.code, name=rule.name, severity=hit.severity or rule.severity, message=message,
-            offset=hit.start, length=hit.end - hit.start, line=pos.line, column=pos.column,
+            offset=offset, length=length, line=pos.line, column=pos.column,
             end_line=end.line, end_column=end.column, excerpt=matched,
             line_text=line_text, line_start=line_start, suggestions=hit.suggestions, source=hit.source,
             fix=hit.fix, advice=hit.advice or rule.suggestion or None,
@@ -42,7 +50,9 @@ def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> Rule
     if findings:
         more = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
         reason = outcome.reason or findings[0].message + more
-        return RuleResult(rule.code, rule.name, rule.tip_title, Status.FAILED, rule.severity, rule.weight, reason, findings)
+        counted = any(f.severity.rank <= rule.severity.rank for f in findings)  # a kind's hints do not deduct
+        return RuleResult(rule.code, rule.name, rule.tip_title, Status.FAILED, rule.severity, rule.weight, reason,
+                          findings, counted=counted)
     return RuleResult(rule.code, rule.name, rule.tip_title, Status.PASSED, rule.severity, rule.weight, outcome.reason)
 
 

@@ -43,6 +43,11 @@ def decode(data: bytes, name: str) -> str:
 
 def read_path(path: str) -> str:
     """Read a draft file; raise InputError with a one-line reason when it cannot be read."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A draft file's bytes; raise InputError with a one-line reason when it cannot be read."""
     target = Path(path)
     try:
         data = target.read_bytes()
@@ -54,7 +59,7 @@ def read_path(path: str) -> str:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return decode(data, path)
+    return data
 
 
 def parse_date(value: str, key: str, *, end_of_day: bool = False) -> datetime:
@@ -141,8 +146,20 @@ def parse_front_matter(block: str, name: str) -> tuple[Context, dict[str, Any]]:
     return context, overrides
 
 
-def parse_draft(text: str, *, path: str | None = None, context: Context | None = None) -> Draft:
-    """Split off front matter; the returned note keeps the original text so positions stay true."""
+def front_matter_end(text: str) -> int:
+    """Where the note starts after a front-matter block (0 without one)."""
+    match = _FRONT_MATTER_RE.match(text)
+    return match.end() if match else 0
+
+
+def parse_draft(text: str, *, path: str | None = None, context: Context | None = None,
+                defaults: Context | None = None, origin: Any = None) -> Draft:
+    """Split off front matter; the returned note keeps the original text so positions stay true.
+
+    Context comes from ``context`` (options), else front matter, else ``defaults`` (what the file
+    itself says, e.g. an e-mail's headers). ``origin`` maps text read out of Markdown, HTML or
+    e-mail back to the file (``notecheck.readers``).
+    """
     name = path or "<text>"
     match = _FRONT_MATTER_RE.match(text)
     start = 0
@@ -156,4 +173,6 @@ def parse_draft(text: str, *, path: str | None = None, context: Context | None =
     if not text[start:].strip():
         raise InputError(f"{name}: the draft is empty: there is no note to check")
     merged = front.merged(context) if context else front
-    return Draft(note=Note(source=text, context=merged, start=start, path=path), overrides=overrides)
+    if defaults is not None:
+        merged = defaults.merged(merged)
+    return Draft(note=Note(source=text, context=merged, start=start, path=path, origin=origin), overrides=overrides)

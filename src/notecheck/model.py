@@ -99,10 +99,11 @@ class RuleResult:
     reason: str = ""
     findings: tuple[Finding, ...] = ()
     incomplete: bool = False  # skipped although it should have run (e.g. grammar without an engine)
+    counted: bool = True  # False when every finding is a hint below the rule's severity: shown, not deducted
 
     @property
     def deduction(self) -> int:
-        return self.weight if self.status is Status.FAILED else 0
+        return self.weight if self.status is Status.FAILED and self.counted else 0
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -7,8 +7,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from notecheck.model import Position
+
+if TYPE_CHECKING:
+    from notecheck.readers.sourcemap import Origin
 
 GREETING_RE = re.compile(
     r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|greetings|to\s+whom\s+it\s+may\s+concern)\b",
@@ -86,6 +90,7 @@ class Note:
     end: int | None = None
     path: str | None = None
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # per-note results shared by rules
+    origin: Origin | None = field(default=None, repr=False, compare=False)  # the file, when ``source`` was read out of it
 
     def __post_init__(self) -> None:
         if self.end is None:

@@ -44,6 +44,8 @@ class PackError(RegistryError):
 class Example:
     text: str
     context: dict[str, Any]
+    format: str = "text"  # how the text is read: text, markdown, html or email
+    batch: tuple[Example, ...] = ()  # other drafts checked in the same run (for rules across drafts)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,20 @@ def _check_patterns(key: str, value: Any, where: str, *, regex: bool) -> None:
                 raise PackError(f"{where}: parameter '{key}': invalid regular expression {pattern!r}: {exc}") from None
 
 
+EXAMPLE_KEYS = {"text", "context", "format", "batch"}
+
+
+def _example(item: dict[str, Any], where: str, side: str) -> Example:
+    unknown = set(item) - EXAMPLE_KEYS
+    if unknown:
+        raise PackError(f"{where}: examples.{side}: unknown key '{sorted(unknown)[0]}' (expected: {', '.join(sorted(EXAMPLE_KEYS))})")
+    batch = item.get("batch", [])
+    if not isinstance(batch, list) or not all(isinstance(b, dict) and isinstance(b.get("text"), str) for b in batch):
+        raise PackError(f"{where}: examples.{side}: 'batch' is a list of tables with 'text'")
+    return Example(item["text"], dict(item.get("context", {})), str(item.get("format", "text")),
+                   tuple(_example(b, where, side) for b in batch))
+
+
 def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     if not isinstance(raw, dict) or set(raw) - {"good", "bad"}:
         raise PackError(f"{where}: 'examples' must be a table with 'good' and 'bad' lists")
@@ -159,7 +175,7 @@ def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example,
             if isinstance(item, str):
                 converted.append(Example(item, {}))
             elif isinstance(item, dict) and isinstance(item.get("text"), str):
-                converted.append(Example(item["text"], dict(item.get("context", {}))))
+                converted.append(_example(item, where, side))
             else:
                 raise PackError(f"{where}: each of examples.{side} is a string or a table with 'text'")
         result.append(tuple(converted))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -50,6 +50,7 @@ class RunEnv:
     grammar_incomplete: bool = False  # True when grammar should have run but could not
     words: frozenset[str] = frozenset()  # the user's word list: never spelling mistakes
     notices: tuple[str, ...] = ()  # run-wide notes for every report (e.g. the text left the machine)
+    services: dict[str, Any] = field(default_factory=dict)  # offered by the run, asked for by name (e.g. "batch")
 
 
 class CheckFunction(Protocol):

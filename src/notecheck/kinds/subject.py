@@ -1,0 +1,63 @@
+"""The ``subject-line`` kind: an e-mailed note needs a subject that says what it is.
+
+The subject is read in one place (``email_subject``): from the e-mail's own header when the draft is
+an ``.eml`` file. Drafts that are not e-mails skip the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
+from notecheck.model import Severity
+from notecheck.note import Note
+
+_SUBJECT_LINE_RE = re.compile(r"^Subject: (.*)$", re.MULTILINE)
+_ROLE_FILLER = {"senior", "junior", "lead", "staff", "head", "chief", "assistant", "associate", "intern", "the", "and",
+                "of", "for", "with"}
+
+
+@dataclass(frozen=True)
+class SubjectParams:
+    thanks: tuple[str, ...] = ("thank(?:s|ing|ful)?", "appreciat\\w*", "grateful", "gratitude", "ty")
+    hint: str = "The subject \u201c{subject}\u201d names neither thanks nor the role."
+
+
+def email_subject(note: Note) -> tuple[bool, str, tuple[int, int] | None]:
+    """(is this an e-mail, its subject, the subject's span in ``note.source`` if it is in the text)."""
+    origin = note.origin
+    if origin is None or origin.format != "email":
+        return False, "", None
+    subject = " ".join(origin.headers.get("subject", "").split())
+    match = _SUBJECT_LINE_RE.search(note.source, 0, note.letter_start + 1) if subject else None
+    return True, subject, (match.start(1), match.end(1)) if match else None
+
+
+def _names_role(subject: str, role: str | None) -> bool:
+    if not role:
+        return False
+    words = [w for w in re.findall(r"[\w'\u2019-]+", role.lower()) if len(w) >= 3 and w not in _ROLE_FILLER]
+    lowered = subject.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in words)
+
+
+def suggested_subject(note: Note) -> str:
+    role = note.context.role
+    return f"Thank you \u2013 {role} interview" if role else "Thank you for the interview"
+
+
+def check_subject(note: Note, params: SubjectParams, env: RunEnv) -> Outcome:
+    is_email, subject, span = email_subject(note)
+    if not is_email:
+        return Outcome(skipped="not an e-mail")
+    if not subject:
+        return Outcome(hits=(Hit(suggestions=(suggested_subject(note),)),))
+    if compile_terms(params.thanks).search(subject) or _names_role(subject, note.context.role):
+        return Outcome(reason=f"\u201c{subject}\u201d")
+    start, end = span if span else (None, None)
+    hint = params.hint.replace("{subject}", subject)
+    return Outcome(hits=(Hit(start, end, hint, (suggested_subject(note),), severity=Severity.INFO),))
+
+
+SUBJECT_LINE = Kind("subject-line", SubjectParams, check_subject, "An e-mail's subject line.")
