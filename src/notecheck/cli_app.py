@@ -14,6 +14,7 @@ from rich.console import Console
 from notecheck import exit_codes
 from notecheck.api import Checker
 from notecheck.batch import ResultCallback, Source
+from notecheck.cli_fix import fix_all, with_bytes
 from notecheck.cli_output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
@@ -85,9 +86,13 @@ def check_command(
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of the draft read from - (its extension picks the format: .md, .html, .eml).", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Check this many drafts at once (default 2).", show_default=False)] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="With several drafts, show every report, not only those not ready.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes (single-replacement spelling and grammar corrections, doubled spaces and words) to the files, keeping a .orig backup.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")] = False,
 ) -> None:
     if not files:
         raise fail("no draft given: name one or more files or directories, or - for standard input")
+    if fix and show_diff:
+        raise fail("--fix writes the fixes and --diff only shows them: choose one")
     if stdin_filename is not None and "-" not in files:
         raise fail("--stdin-filename names the draft read from standard input: give - as a draft too")
     context = _context(company, interviewer, role, interviewed, sent)
@@ -110,18 +115,24 @@ def check_command(
             checker = stack.enter_context(Checker(config, progress=progress_cb))
         except RegistryError as exc:
             raise fail(str(exc)) from None
-        sources = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
-                   for i in items if isinstance(i, str)]
+        sources: list[str | Source] = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
+                                       for i in items if isinstance(i, str)]
+        if fix or show_diff:
+            sources = with_bytes(sources)
         with batch_progress(err, len(sources)) as on_result:
-            checked = iter(checker.check_many(sources, context=context, jobs=jobs, on_result=on_result))
-        results: list[FileResult] = [i if isinstance(i, InputFailure) else next(checked) for i in items]
+            checked = checker.check_many(sources, context=context, jobs=jobs, on_result=on_result)
+        if fix or show_diff:
+            checked = fix_all(checker, sources, checked, show_diff=show_diff, context=context, jobs=jobs)
+        done = iter(checked)
+        results: list[FileResult] = [i if isinstance(i, InputFailure) else next(done) for i in items]
         rules = checker.rules
     for failure in results:
         if isinstance(failure, InputFailure):
             sys.stderr.write(f"notecheck: error: {failure.error}\n")
     reports = [r for r in results if isinstance(r, Report)]
     code = exit_codes.for_run(reports, len(results) - len(reports))
-    write(output_format, results, code, rules, verbose=verbose)
+    if not show_diff:  # --diff prints the diff alone
+        write(output_format, results, code, rules, verbose=verbose)
     raise typer.Exit(code)
 
 

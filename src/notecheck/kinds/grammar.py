@@ -81,8 +81,14 @@ def _safe_fix(group: str, issue_type: str, written: str, replacements: tuple[str
     misspelling (a capitalised word may be a name LanguageTool does not know), a doubled word or space."""
     if len(replacements) != 1:
         return None
+    only = replacements[0]
+    if not written.strip() and only == " ":  # a doubled space
+        return only
+    words = written.split()
+    if len(words) == 2 and words[0].lower() == words[1].lower() and only.strip() == words[0]:  # a doubled word
+        return only
     if issue_type in ("whitespace", "duplication") or group == "grammar":
-        return replacements[0]
+        return only
     if group == "spelling" and written.islower():
         return replacements[0]
     return None

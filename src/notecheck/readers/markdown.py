@@ -27,6 +27,7 @@ class _Inline:
 
     def __init__(self, original: str, begin: int, end: int) -> None:
         self.original, self.cursor, self.end = original, begin, end
+        self.last = max(0, len(original) - 1)  # an approximate position still lies inside the file
 
     def emit(self, out: Builder, text: str) -> None:
         found = self.original.find(text, self.cursor, self.end)
@@ -34,13 +35,18 @@ class _Inline:
             out.add(text, found)
             self.cursor = found + len(text)
             return
-        for char in text:  # escapes and entities: the characters one by one
+        for char in text:  # escapes, entities, code spans whose line breaks became spaces
+            if char.isspace():
+                out.add(char, min(self.cursor, self.last), same=True)
+                if self.cursor < self.end and self.original[self.cursor].isspace():
+                    self.cursor += 1
+                continue
             at = self.original.find(char, self.cursor, min(self.end, self.cursor + 12))
             if at >= 0:
                 out.add(char, at)
                 self.cursor = at + 1
             else:
-                out.add(char, self.cursor, same=True)
+                out.add(char, min(self.cursor, self.last), same=True)
 
     def newline(self, out: Builder) -> None:
         at = self.original.find("\n", self.cursor, self.end)

@@ -87,21 +87,38 @@ class Builder:
 def align(text: str, original: str, start: int = 0) -> list[int]:
     """Offsets of ``text``'s characters in ``original``, found line by line from ``start``.
 
-    For decoded content (an e-mail body) whose lines mostly appear verbatim in the raw file; a line
-    that does not (quoted-printable, base64) maps to where the search stands.
+    For decoded content (an e-mail body) whose lines mostly appear verbatim in the raw file. A line
+    that does not (quoted-printable soft breaks, encoded characters) is found word by word; what
+    cannot be found (base64) maps to where the search stands.
     """
     offsets: list[int] = []
     cursor = start
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        found = original.find(body, cursor) if body else -1
-        if found >= 0 and (found - cursor) < 4096:
+        found = original.find(body, cursor, cursor + len(body) + 4096) if body else -1
+        if found >= 0:
             offsets.extend(range(found, found + len(body)))
             cursor = found + len(body)
         else:
-            offsets.extend([cursor] * len(body))
-        newline = original.find("\n", cursor)
+            cursor = _align_words(body, original, cursor, offsets)
         offsets.extend([cursor] * (len(line) - len(body)))
-        if newline >= 0 and (newline - cursor) < 4096:
+        newline = original.find("\n", cursor, cursor + 4096)
+        if newline >= 0:
             cursor = newline + 1
     return offsets
+
+
+def _align_words(line: str, original: str, cursor: int, offsets: list[int]) -> int:
+    position = 0
+    for match in re.finditer(r"\S+", line):
+        offsets.extend([cursor] * (match.start() - position))
+        word = match.group()
+        found = original.find(word, cursor, cursor + len(word) + 200)
+        if found >= 0:
+            offsets.extend(range(found, found + len(word)))
+            cursor = found + len(word)
+        else:
+            offsets.extend([cursor] * len(word))
+        position = match.end()
+    offsets.extend([cursor] * (len(line) - position))
+    return cursor
