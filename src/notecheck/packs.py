@@ -24,7 +24,7 @@ REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message",
 PATTERN_PARAMS = {
     "patterns", "case_sensitive", "unless", "always", "when_name_known", "pattern", "evidence", "bare_claims",
     "ties", "markers", "sequence", "topic_intros", "generic_topics", "venue_words", "meeting_cues", "not_evidence",
-    "future_cues", "before_name", "past_markers",
+    "future_cues", "before_name", "past_markers", "thanks",
 }
 TIPS = {
     1: "Send it within 24 hours",
