@@ -52,7 +52,7 @@ def check_subject(note: Note, params: SubjectParams, env: RunEnv) -> Outcome:
     if not is_email:
         return Outcome(skipped="not an e-mail")
     if not subject:
-        return Outcome(hits=(Hit(suggestions=(suggested_subject(note),)),))
+        return Outcome(hits=(Hit(advice=f"Add a subject such as \u201c{suggested_subject(note)}\u201d."),))
     if compile_terms(params.thanks).search(subject) or _names_role(subject, note.context.role):
         return Outcome(reason=f"\u201c{subject}\u201d")
     start, end = span if span else (None, None)
