@@ -49,7 +49,7 @@ def test_extend_select_adds_to_select() -> None:
 def test_more_specific_selector_wins_over_ignore() -> None:
     assert codes(select=("NC305",), ignore=("personal",)) == {"NC305"}  # code beats pack
     assert codes(ignore=("NC3",), extend=("cliche",)) == ALL_CODES - PERSONAL | {"NC305"}  # name beats prefix
-    assert codes(select=("personal",), ignore=("NC30",)) == set()  # prefix beats pack
+    assert codes(select=("personal",), ignore=("NC3",)) == set()  # prefix beats pack
 
 
 def test_more_specific_ignore_wins_over_select() -> None:
