@@ -1,0 +1,96 @@
+"""Start-up benchmark for hooks that run on every commit: run with `python tests/bench/bench_startup.py`.
+
+Times, whole process, side by side in one run (interleaved, so a busy machine slows both alike):
+`notecheck --version` (target <= 0.1 s) and one `--no-grammar` note end to end (target <= 0.2 s),
+against `proselint version` and `proselint check` of the same note. proselint is installed from PyPI into
+this benchmark's own virtual environment (not a notecheck dependency), under $NOTECHECK_BENCH_DIR or
+the system temporary folder. Also prints where notecheck's time goes in process: imports and the
+syllable table for readability.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTE = ROOT / "fixtures" / "notes" / "strong-paralegal.txt"
+PROSELINT = "proselint==0.16.0"
+
+
+def proselint_exe() -> Path:
+    base = Path(os.environ.get("NOTECHECK_BENCH_DIR") or Path(tempfile.gettempdir()) / "notecheck-bench")
+    env_dir = base / "proselint-venv"
+    exe = env_dir / "bin" / "proselint"
+    if not exe.exists():
+        print(f"installing {PROSELINT} into {env_dir} (once)", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+        subprocess.run([env_dir / "bin" / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", PROSELINT],
+                       check=True)
+    return exe
+
+
+def notecheck_exe() -> Path:
+    return Path(sys.executable).parent / "notecheck"
+
+
+def timed(command: list[str | Path]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, "COLUMNS": "100"}, check=False, timeout=120)
+    return time.perf_counter() - start
+
+
+def side_by_side(commands: dict[str, list[str | Path]], runs: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, command in commands.items():  # warm the page cache and any on-disk caches
+        timed(command)
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(timed(command))
+    return times
+
+
+def in_process() -> None:
+    code = (
+        "import time; t0 = time.perf_counter(); import notecheck.cli_app; t1 = time.perf_counter();"
+        "from notecheck.syllables import SyllableDict; d = SyllableDict(); t2 = time.perf_counter();"
+        "[d.get(w) for w in open(%r, encoding='utf-8').read().lower().split()]; t3 = time.perf_counter();"
+        "print(f'imports for a check (notecheck.cli_app): {1000 * (t1 - t0):.0f} ms;"
+        " syllables for the note\\'s words: {1000 * (t3 - t2):.1f} ms')" % str(NOTE)
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def main() -> None:
+    runs = int(os.environ.get("NOTECHECK_BENCH_RUNS", "15"))
+    lint = proselint_exe()
+    commands: dict[str, list[str | Path]] = {
+        "notecheck --version": [notecheck_exe(), "--version"],
+        "proselint version": [lint, "version"],
+        "notecheck note --no-grammar": [notecheck_exe(), NOTE, "--no-grammar"],
+        "proselint check note": [lint, "check", NOTE],
+    }
+    times = side_by_side(commands, runs)
+    print(f"{runs} interleaved runs each; note: {NOTE.relative_to(ROOT)} ({len(NOTE.read_text().split())} words)")
+    print(f"{'command':32} {'median':>8} {'min':>8}")
+    for name, values in times.items():
+        print(f"{name:32} {statistics.median(values):7.3f}s {min(values):7.3f}s")
+    for mine, theirs in (("notecheck --version", "proselint version"), ("notecheck note --no-grammar", "proselint check note")):
+        ratio = statistics.median(times[mine]) / statistics.median(times[theirs])
+        print(f"{mine} / {theirs}: {ratio:.2f}")
+    targets = {"notecheck --version": 0.1, "notecheck note --no-grammar": 0.2}
+    for name, target in targets.items():
+        median = statistics.median(times[name])
+        print(f"target {name} <= {target:.1f}s: {'met' if median <= target else 'MISSED'} ({median:.3f}s)")
+    in_process()
+
+
+if __name__ == "__main__":
+    main()
