@@ -9,10 +9,8 @@ worker processes (where the platform can fork) that share the loaded rules.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +22,8 @@ from notecheck.note import Context
 from notecheck.selection import SelectionError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from notecheck.api import Checker
 
 ResultCallback = Callable[[int, FileResult], None]  # (index of the input, its result), as each one finishes
@@ -92,7 +92,10 @@ def check_many(checker: Checker, items: Iterable[str | Path | Source], *, contex
     if len(drafts) <= 1 or (env.grammar is None and (workers == 1 or len(drafts) < 4 * workers)):
         for index, draft in drafts:
             done(index, checker.check_draft(draft, env=env))
-    elif env.grammar is None and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    elif env.grammar is None and workers > 1 and _can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         _WORKER = (checker, env)
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -107,8 +110,16 @@ def check_many(checker: Checker, items: Iterable[str | Path | Source], *, contex
     return [r for r in results if r is not None]
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _threads(checker: Checker, drafts: Sequence[tuple[int, Draft]], env: RunEnv, workers: int,
              done: Callable[[int, Report], None]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=min(8, len(drafts))) as http, ThreadPoolExecutor(max_workers=workers) as pool:
         fetches = {index: http.submit(checker.prefetch, draft) for index, draft in drafts} if env.grammar else {}
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import sys
-from importlib.metadata import version
 
 SUBCOMMANDS = {"rules", "explain", "server", "languagetool"}
 
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    if args in (["--version"], ["-V"]):  # fast path: no Typer, no Rich
+    if args in (["--version"], ["-V"]):  # fast path: no Typer, no Rich, not even the library
+        from importlib.metadata import version
+
         print(f"notecheck {version('notecheck')}")
         raise SystemExit(0)
-    from notecheck.cli_app import check_app, tools_app
+    if args and args[0] in SUBCOMMANDS:  # only these need the grammar server's and the registry's commands
+        from notecheck.cli_tools import tools_app
 
-    app = tools_app if args and args[0] in SUBCOMMANDS else check_app
-    app(args=args, prog_name="notecheck")
+        tools_app(args=args, prog_name="notecheck")
+    else:
+        from notecheck.cli_app import check_app
+
+        check_app(args=args, prog_name="notecheck")
 
 
 if __name__ == "__main__":

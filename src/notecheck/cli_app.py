@@ -14,7 +14,6 @@ from rich.console import Console
 from notecheck import exit_codes
 from notecheck.api import Checker
 from notecheck.batch import ResultCallback, Source
-from notecheck.cli_fix import fix_all, with_bytes
 from notecheck.cli_output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
@@ -36,8 +35,6 @@ class FailOn(enum.StrEnum):
 
 
 check_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
-tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
-                        no_args_is_help=True, help="notecheck's rule and server commands.")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -118,6 +115,8 @@ def check_command(
         sources: list[str | Source] = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
                                        for i in items if isinstance(i, str)]
         if fix or show_diff:
+            from notecheck.cli_fix import fix_all, with_bytes
+
             sources = with_bytes(sources)
         with batch_progress(err, len(sources)) as on_result:
             checked = checker.check_many(sources, context=context, jobs=jobs, on_result=on_result)
@@ -148,7 +147,3 @@ def batch_progress(err: Console, total: int) -> Iterator[ResultCallback | None]:
         task = bar.add_task("check", total=total)
         yield lambda index, result: bar.advance(task)
 
-
-from notecheck.cli_tools import register_tools  # noqa: E402
-
-register_tools(tools_app)

@@ -80,3 +80,8 @@ def register_tools(app: typer.Typer) -> None:
     from notecheck.grammar.cli import register
 
     register(app)
+
+
+tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                        no_args_is_help=True, help="notecheck's rule and server commands.")
+register_tools(tools_app)

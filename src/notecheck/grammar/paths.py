@@ -18,19 +18,9 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-CACHE_ENV = "NOTECHECK_CACHE_DIR"
+from notecheck.cache import CACHE_ENV, cache_dir  # noqa: F401 - CACHE_ENV is part of this module's interface
+
 LT_HOME_ENV = "NOTECHECK_LT_HOME"
-
-
-def cache_dir() -> Path:
-    """notecheck's cache directory (not created)."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg).expanduser() / "notecheck"
-    return Path.home() / ".cache" / "notecheck"
 
 
 def lt_home() -> Path:
