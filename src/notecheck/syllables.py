@@ -18,6 +18,7 @@ import zlib
 from array import array
 from collections.abc import Iterator, Mapping
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from notecheck.cache import cache_dir
@@ -102,14 +103,19 @@ def _load() -> _Shards:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     data = _pack(_build())
+    _save(target, data)
+    return _Shards(data)
+
+
+def _save(target: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all; a read-only cache only costs speed."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, target)
     except OSError:
-        pass  # a read-only cache only costs speed
-    return _Shards(data)
+        pass
 
 
 class SyllableDict(Mapping[str, list[list[str]]]):
@@ -186,13 +192,7 @@ def _hyphenation_patterns(pyphen: Any, path: Any) -> Any:
             data = marshal.dumps(parsed.patterns)
         except ValueError:  # nonstandard hyphenation objects: keep Pyphen's own
             return parsed
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-        except OSError:
-            pass
+        _save(target, data)
         return parsed
     hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(len(key) for key in patterns)
