@@ -72,6 +72,8 @@ def test_shipped_patterns_pass_the_backtracking_analysis() -> None:
 
     registry = load_registry()
     for path in sorted(builtin_packs().glob("*.toml")):
+        if path.name == "lexicon.toml":
+            continue  # word lists: the lexicon loader checks its patterns (tests/test_anatomy.py)
         for table in tomllib.loads(path.read_text(encoding="utf-8"))["rule"]:
             kind = registry.kind(table["kind"])
             names = {f.name for f in fields(kind.params)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -150,8 +151,10 @@ def test_config_overrides_are_checked_for_safety_too(tmp_path: Path) -> None:
 # User packs load like the shipped ones, with the same validation.
 
 @pytest.mark.parametrize(("params", "extra", "message"), [
-    ("scope = 'body'", "", None),
-    ("scope = 'everywhere'", "", "rule HSE101: scope must be one of body, note, greeting"),
+    ("", "scope = 'body'\n", None),
+    ("", "scope = ['body', 'postscript']\n", None),
+    ("", "scope = 'everywhere'\n", "rule HSE101: scope must name one or more of: whole, headers"),
+    ("", "messages.nope = 'x'\n", "rule HSE101: messages.nope: the phrase kind says no such message"),
     ("colour = 'red'", "", "rule HSE101: unknown parameter 'colour'"),
     ("min_count = 'two'", "", "rule HSE101: parameter 'min_count' must be int, got str"),
     ("", "suggestion = 's'\nlevel = 3\n", "rule HSE101: unknown key 'level'"),
@@ -167,8 +170,23 @@ def test_user_packs_are_validated_like_shipped_ones(tmp_path: Path, params: str,
     assert str(info.value).startswith(f"{folder / 'house.toml'}: {message}")
 
 
+@pytest.mark.parametrize(("messages", "error"), [
+    ("messages.found = 'found {phrase}'\n", None),
+    ("messages.found = 'found {count}'\n", "messages.found uses {count}, which the required-phrase kind does not give"),
+    ("messages.found = 'found {phrase'\n", "messages.found: "),
+])
+def test_pack_wording_uses_only_the_arguments_a_kind_gives(tmp_path: Path, messages: str, error: str | None) -> None:
+    folder = house_pack(tmp_path, "patterns = ['thanks']", kind="required-phrase", extra=messages)
+    if error is None:
+        report = Checker(Config(grammar=False, packs=(folder,), select=("HSE101",))).check("Hi Sam,\nthanks for the chat today.\nJo")
+        assert report.results[0].reason == "found thanks"
+        return
+    with pytest.raises(PackError, match=re.escape(error)):
+        Checker(Config(grammar=False, packs=(folder,)))
+
+
 def test_a_user_pack_cannot_reuse_a_shipped_code(tmp_path: Path) -> None:
-    folder = house_pack(tmp_path, "scope = 'body'")
+    folder = house_pack(tmp_path, "min_count = 1")
     path = folder / "house.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("HSE101", "NC101"), encoding="utf-8")
     with pytest.raises(PackError, match="rule NC101 reuses 'NC101'"):
@@ -284,14 +302,13 @@ def test_installed_plugin_distribution_runs_its_rule(tmp_path: Path) -> None:
     assert "NCX901" in listed.stdout and "example-plugin" in listed.stdout
 
 
-def test_every_shipped_pattern_parameter_is_known_as_one() -> None:
-    """A kind's regular-expression parameter missing from PATTERN_PARAMS would escape the load-time check."""
+def test_every_parameter_documents_itself() -> None:
+    """``explain`` and the loader read parameter metadata: each field says what it means and, if it holds
+    text, whether it is a regular expression (which the loader compiles and checks for backtracking)."""
     import dataclasses
 
-    from notecheck.packs import PATTERN_PARAMS
-
-    text_params = {
-        f.name for kind in load_registry().kinds.values() for f in dataclasses.fields(kind.params)
-        if "str" in str(f.type) and f.name not in {"scope", "group", "ignore_rules", "not_proper", "nicknames", "message", "hint"}
-    }
-    assert text_params <= PATTERN_PARAMS, text_params - PATTERN_PARAMS
+    for kind in load_registry().kinds.values():
+        for f in dataclasses.fields(kind.params):
+            assert f.metadata.get("doc"), f"{kind.name}.{f.name} has no doc"
+            if "str" in str(f.type):
+                assert "regex" in f.metadata, f"{kind.name}.{f.name} does not say whether it is a pattern"

@@ -13,10 +13,11 @@ from notecheck.batch import Source
 from notecheck.engine import run_rules
 from notecheck.inputs import Draft, parse_draft, read_bytes
 from notecheck.kinds.base import RunEnv
+from notecheck.lexicon import LEXICON_FILE, Lexicon, load_lexicon_file, shipped_lexicon
 from notecheck.model import FileResult, Report, Severity
 from notecheck.note import Context
 from notecheck.packs import Rule, load_rules
-from notecheck.registry import Registry, load_registry
+from notecheck.registry import Registry, builtin_packs, load_registry
 from notecheck.selection import Layer, RuleOverride, draft_rules, override_rules, select_layers
 
 if TYPE_CHECKING:
@@ -47,7 +48,20 @@ class Config:
     packs: tuple[Path, ...] = ()
     overrides: dict[str, RuleOverride] = field(default_factory=dict)  # rule code/name -> severity/weight/params
     layers: tuple[Layer, ...] = ()  # selection from config files, applied before select/extend_select/ignore
+    lexicon: dict[str, Any] = field(default_factory=dict)  # lists added to the shared lexicon
     path: Path | None = None  # the config file these settings came from, if any
+
+
+def build_lexicon(registry: Registry, config: Config) -> Lexicon:
+    """The shipped lexicon, plus the ``lexicon.toml`` of any other pack folder, plus the config's lists."""
+    lexicon = shipped_lexicon()
+    shipped = builtin_packs()
+    for source in [s for _, s in registry.pack_sources] + list(config.packs):
+        if source != shipped and (source / LEXICON_FILE).is_file():
+            lexicon = load_lexicon_file(source / LEXICON_FILE, lexicon)
+    if config.lexicon:
+        lexicon = lexicon.extended(config.lexicon, str(config.path or "configuration") + ": lexicon")
+    return lexicon
 
 
 ProgressCallback = Callable[[str, int | None, int | None], None]
@@ -68,6 +82,7 @@ class Checker:
         self.all_rules = override_rules(rules, self.config.overrides)
         last = Layer(self.config.select or None, self.config.extend_select, self.config.ignore, origin="--")
         self.rules = select_layers(self.all_rules, [*self.config.layers, last])
+        self.lexicon = build_lexicon(self.registry, self.config)
         self._progress = progress
         self._stack = ExitStack()
         self._lock = Lock()
@@ -94,7 +109,8 @@ class Checker:
             return self._env
 
     def _open_environment(self) -> RunEnv:
-        env = RunEnv(language=self.config.language, words=frozenset(w.lower() for w in self.config.words))
+        env = RunEnv(language=self.config.language, words=frozenset(w.lower() for w in self.config.words),
+                     lexicon=self.lexicon)
         if not self.needs_grammar:
             return env
         if not self.config.grammar:
@@ -131,6 +147,8 @@ class Checker:
             fetch_matches(draft.note, env)
 
     def check_draft(self, draft: Draft, *, env: RunEnv | None = None) -> Report:
+        if draft.note.lexicon is None:
+            draft.note.lexicon = self.lexicon
         return run_rules(draft.note, self.rules_for(draft), self.registry, env or self.environment(),
                          fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 

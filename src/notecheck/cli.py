@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-SUBCOMMANDS = {"rules", "explain", "server", "languagetool"}
+SUBCOMMANDS = {"rules", "explain", "anatomy", "server", "languagetool"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from notecheck.api import Checker
 from notecheck.config import load_config
+from notecheck.kinds.base import Kind
 from notecheck.packs import Rule
 from notecheck.registry import RegistryError
 from notecheck.selection import find_rule
@@ -42,7 +43,10 @@ def rules_command(config_path: ConfigOption = None) -> None:
     Console(highlight=False).print(table)
 
 
-def explain_text(rule: Rule) -> Text:
+def explain_text(rule: Rule, kind: Kind) -> Text:
+    """The rule's manual: message, why, what it reads, its parameters, messages and exemptions, examples."""
+    from notecheck.manual import parameters, scope_lines, shown
+
     text = Text()
     text.append(f"{rule.code} {rule.name}", style="bold")
     text.append(f"  ({rule.pack} pack, {rule.severity.value}, weight {rule.weight}; tip {rule.tip}: {rule.tip_title})\n\n")
@@ -52,6 +56,27 @@ def explain_text(rule: Rule) -> Text:
     if rule.suggestion:
         text.append("\nInstead\n", style="bold")
         text.append(rule.suggestion + "\n")
+    text.append(f"\nReads (kind {kind.name}: {kind.description})\n", style="bold")
+    for line in scope_lines(rule):
+        text.append(f"    {line}\n")
+    params = parameters(rule, kind)
+    if params:
+        text.append("\nParameters\n", style="bold")
+        for p in params:
+            changed = "" if p.value == p.default or p.default in ((), [], {}, None) else f" (default {shown(p.default)})"
+            text.append(f"    {p.name}", style="bold")
+            text.append(f": {p.type}{' (regular expressions)' if p.regex else ''} = {shown(p.value)}{changed}\n")
+            if p.doc:
+                text.append(f"        {p.doc}\n")
+    if rule.messages:
+        text.append("\nMessages\n", style="bold")
+        for key, wording in rule.messages.items():
+            text.append(f"    {key}: {wording}\n")
+    if kind.exemptions:
+        text.append("\nNot counted\n", style="bold")
+        for exemption in kind.exemptions:
+            text.append(f"    {exemption.name}", style="bold")
+            text.append(f": {exemption.doc}\n")
     for title, examples in (("Good", rule.good), ("Bad", rule.bad)):
         text.append(f"\n{title}\n", style="bold")
         for example in examples:
@@ -71,12 +96,40 @@ def explain_command(rule: Annotated[str, typer.Argument(help="A rule code (NC101
     if found is None:
         sys.stderr.write(f"notecheck: error: no rule is called '{rule}' (see notecheck rules)\n")
         raise typer.Exit(2)
-    Console(highlight=False).print(explain_text(found), end="")
+    Console(highlight=False).print(explain_text(found, checker.registry.kind(found.kind)), end="")
+
+
+def anatomy_command(
+    draft: Annotated[str, typer.Argument(help="A draft file, or - for standard input.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="rich (a table) or json.")] = "rich",
+    interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,  # noqa: UP045
+) -> None:
+    """Show the parts of a letter as notecheck reads them: headers, salutation, body, P.S., closing, signature."""
+    from notecheck.inputs import InputError, decode, parse_draft, read_path
+    from notecheck.note import Context
+
+    if output_format not in ("rich", "json"):
+        sys.stderr.write(f"notecheck: error: --format must be rich or json, not '{output_format}'\n")
+        raise typer.Exit(2)
+    try:
+        text = decode(sys.stdin.buffer.read(), "<stdin>") if draft == "-" else read_path(draft)
+        parsed = parse_draft(text, path=None if draft == "-" else draft,
+                             context=Context(interviewers=tuple(interviewer or ())))
+    except InputError as exc:
+        sys.stderr.write(f"notecheck: error: {exc}\n")
+        raise typer.Exit(2) from None
+    from notecheck.render import anatomy as view
+
+    if output_format == "json":
+        sys.stdout.write(view.render_json(parsed.note) + "\n")
+    else:
+        view.render(Console(highlight=False), parsed.note)
 
 
 def register_tools(app: typer.Typer) -> None:
     app.command("rules")(rules_command)
     app.command("explain")(explain_command)
+    app.command("anatomy")(anatomy_command)
     from notecheck.grammar.cli import register
 
     register(app)

@@ -42,6 +42,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "words-file": ("words", "a path to a file of words, one a line"),
     "packs": ("packs", "a list of folders (or files) of TOML rule packs"),
     "rules": ("overrides", "a table of per-rule tables, e.g. [rules.NC201]"),
+    "lexicon": ("lexicon", "a table of lexicon lists to add to, e.g. valedictions = [\"Much love\"]"),
 }
 RULE_KEYS = {"severity": "error, warning or info", "weight": "a whole number from 0 to 100"}
 
@@ -127,7 +128,7 @@ def _valid(key: str, value: Any) -> bool:
         return value in LANGUAGES
     if key == "fail-on":
         return value in [s.value for s in Severity]
-    if key == "rules":
+    if key in ("rules", "lexicon"):
         return isinstance(value, dict)
     return isinstance(value, str) and bool(value.strip())  # lt-url, words-file
 
@@ -176,6 +177,11 @@ def read_config_file(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: {full}: expected {KEYS[key][1]}, got {_shown(value)}")
         if key == "rules":
             values["overrides"] = {name: _rule_override(path, f"{full}.{name}", t) for name, t in value.items()}
+        elif key == "lexicon":
+            from notecheck.lexicon import shipped_lexicon
+
+            shipped_lexicon().extended(value, f"{path}: {full}")  # refuses unknown lists and bad entries
+            values["lexicon"] = value
         elif key == "packs":
             values["packs"] = tuple(_pack_path(path, full, p) for p in value)
         elif key == "words-file":

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from notecheck.kinds.base import Hit, Outcome, RunEnv
+from notecheck.kinds.base import Hit, Outcome, RunEnv, Say
 from notecheck.model import Finding, Position, Report, RuleResult, Severity, Status, Verdict
 from notecheck.note import Note
 from notecheck.packs import Rule
@@ -23,11 +24,25 @@ def _place(note: Note, start: int, end: int) -> tuple[int, int, Position, Positi
     return begin, finish - begin, note.origin.position(begin), note.origin.position(finish), line_text, line_start
 
 
+class _Arguments(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def say(rule: Rule, value: str | Say | None, match: str = "") -> str:
+    """The words for a hit's message or a reason: a ``Say`` is worded by the rule's pack."""
+    if isinstance(value, Say):
+        template = rule.messages.get(value.key, rule.message if value.key not in rule.reasons else "")
+        return template.format_map(_Arguments({**value.args, "match": match}))
+    if value is None:
+        return rule.message.format_map(_Arguments({"match": match}))
+    return value.replace("{match}", match)
+
+
 def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
-    message = hit.message or rule.message
     if hit.start is not None and hit.end is not None:
         matched = note.source[hit.start : hit.end]
-        message = message.replace("{match}", " ".join(matched.split()))
+        message = say(rule, hit.message, " ".join(matched.split()))
         offset, length, pos, end, line_text, line_start = _place(note, hit.start, hit.end)
         return Finding(
             code=rule.code, name=rule.name, severity=hit.severity or rule.severity, message=message,
@@ -38,7 +53,7 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
         )
     return Finding(
         code=rule.code, name=rule.name, severity=hit.severity or rule.severity,
-        message=message.replace("{match}", ""), suggestions=hit.suggestions, source=hit.source,
+        message=say(rule, hit.message), suggestions=hit.suggestions, source=hit.source,
         advice=hit.advice or rule.suggestion or None,
     )
 
@@ -47,13 +62,18 @@ def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> Rule
     if outcome.skipped is not None:
         return RuleResult(rule.code, rule.name, rule.tip_title, Status.SKIPPED, rule.severity, rule.weight,
                           outcome.skipped, incomplete=outcome.incomplete)
+    reason = say(rule, outcome.reason) if outcome.reason else ""
+    spared = outcome.exempted
     if findings:
         more = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
-        reason = outcome.reason or findings[0].message + more
+        reason = reason or findings[0].message + more
         counted = any(f.severity.rank <= rule.severity.rank for f in findings)  # a kind's hints do not deduct
         return RuleResult(rule.code, rule.name, rule.tip_title, Status.FAILED, rule.severity, rule.weight, reason,
-                          findings, counted=counted)
-    return RuleResult(rule.code, rule.name, rule.tip_title, Status.PASSED, rule.severity, rule.weight, outcome.reason)
+                          findings, counted=counted, exemptions=spared)
+    if not reason and spared:
+        reason = "not counted: " + ", ".join(f"\u201c{text}\u201d ({name})" for name, text in spared)
+    return RuleResult(rule.code, rule.name, rule.tip_title, Status.PASSED, rule.severity, rule.weight, reason,
+                      exemptions=spared)
 
 
 def score(results: Iterable[RuleResult]) -> int:
@@ -102,8 +122,10 @@ def run_rules(
     outcomes: dict[str, Outcome] = {}
     incomplete = False
     checked_by: str | None = None
+    if note.lexicon is None:
+        note.lexicon = env.lexicon
     for rule in rules:
-        outcome = registry.kind(rule.kind).check(note, rule.params, env)
+        outcome = registry.kind(rule.kind).check(note.scoped(rule.scope), rule.params, env)
         outcomes[rule.code] = outcome
         incomplete = incomplete or outcome.incomplete
         checked_by = checked_by or outcome.checked_by

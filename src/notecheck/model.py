@@ -100,6 +100,7 @@ class RuleResult:
     findings: tuple[Finding, ...] = ()
     incomplete: bool = False  # skipped although it should have run (e.g. grammar without an engine)
     counted: bool = True  # False when every finding is a hint below the rule's severity: shown, not deducted
+    exemptions: tuple[tuple[str, str], ...] = ()  # (exemption name, the text it spared)
 
     @property
     def deduction(self) -> int:
@@ -115,6 +116,7 @@ class RuleResult:
             "weight": self.weight,
             "deduction": self.deduction,
             "reason": self.reason,
+            **({"exemptions": [{"name": n, "text": t} for n, t in self.exemptions]} if self.exemptions else {}),
         }
         if self.incomplete:
             data["incomplete"] = True

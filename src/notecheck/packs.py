@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 import tomllib
 import types
 import typing
@@ -11,21 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from notecheck.kinds.base import widen_spaces
+from notecheck.anatomy import validate_scope
+from notecheck.kinds.base import Kind, widen_spaces
+from notecheck.lexicon import LEXICON_FILE
 from notecheck.model import Severity
 from notecheck.regex_safety import UnsafePattern, check_pattern
 from notecheck.registry import Registry, RegistryError, builtin_packs
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-RULE_KEYS = {"code", "name", "tip", "kind", "severity", "weight", "message", "why", "suggestion", "params", "examples"}
+RULE_KEYS = {"code", "name", "tip", "kind", "severity", "weight", "message", "why", "suggestion", "params", "examples",
+             "scope", "messages"}
 REQUIRED_KEYS = ("code", "name", "tip", "kind", "severity", "weight", "message", "why", "examples")
-# Parameters that hold regular expressions (a plugin kind can also mark a field with metadata={"regex": True}).
-PATTERN_PARAMS = {
-    "patterns", "case_sensitive", "unless", "always", "when_name_known", "pattern", "evidence", "bare_claims",
-    "ties", "markers", "sequence", "topic_intros", "generic_topics", "venue_words", "meeting_cues", "not_evidence",
-    "future_cues", "before_name", "past_markers", "thanks",
-}
 TIPS = {
     1: "Send it within 24 hours",
     2: "Stand out: personal, not a template",
@@ -64,6 +62,9 @@ class Rule:
     good: tuple[Example, ...]
     bad: tuple[Example, ...]
     origin: str
+    scope: tuple[str, ...] = ("whole",)
+    messages: dict[str, str] = dataclasses.field(default_factory=dict)  # message key -> wording
+    reasons: frozenset[str] = frozenset()  # the keys that word a checklist reason, not a finding
 
     @property
     def tip_title(self) -> str:
@@ -118,7 +119,7 @@ def build_params(params_type: type, values: dict[str, Any], where: str, *, shipp
         converted[key] = tuple(value) if isinstance(value, list) else value
         _refuse_control_characters(key, value, where)
         if not shipped:
-            _check_patterns(key, value, where, regex=key in PATTERN_PARAMS or bool(fields[key].metadata.get("regex")))
+            _check_patterns(key, value, where, regex=bool(fields[key].metadata.get("regex")))
     try:
         params = params_type(**converted)
     except (TypeError, ValueError) as exc:
@@ -215,11 +216,53 @@ def rule_from_table(table: dict[str, Any], pack: str, origin: str, registry: Reg
         raise PackError(f"{where}: 'params' must be a table")
     params = build_params(kind.params, raw_params, where, shipped=shipped)
     good, bad = _examples(table["examples"], where)
+    scope = _scope(table.get("scope", list(kind.scope)), where)
+    messages = _messages(table.get("messages", {}), kind, table["message"], where)
     return Rule(
         code=table["code"], name=table["name"], pack=pack, tip=table["tip"], kind=kind.name, severity=severity,
         weight=weight, message=table["message"].strip(), why=" ".join(table["why"].split()),
         suggestion=str(table.get("suggestion", "")).strip(), params=params, good=good, bad=bad, origin=origin,
+        scope=scope, messages=messages, reasons=frozenset(kind.reasons),
     )
+
+
+def template_fields(template: str) -> set[str]:
+    """The argument names a message template uses (raises ValueError on unbalanced braces)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _scope(raw: Any, where: str) -> tuple[str, ...]:
+    names = (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, list) else None
+    if names is None or not all(isinstance(n, str) for n in names):
+        raise PackError(f"{where}: 'scope' must be a scope name or a list of them")
+    try:
+        validate_scope(names)
+    except ValueError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    return tuple(dict.fromkeys(names))
+
+
+def _messages(raw: Any, kind: Kind, message: str, where: str) -> dict[str, str]:
+    """``[rule.messages]``: wording for the keys the kind says, using only the arguments it gives."""
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise PackError(f"{where}: 'messages' must be a table of strings")
+    declared = {**kind.messages, **kind.reasons}
+    checks: list[tuple[str, str, tuple[str, ...]]] = [("message", message, ("match",))]
+    for key, text in raw.items():
+        if key not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise PackError(f"{where}: messages.{key}: the {kind.name} kind says no such message (it says: {known})")
+        checks.append((f"messages.{key}", text, (*declared[key], "match")))
+    for label, text, allowed in checks:
+        try:
+            used = template_fields(text)
+        except ValueError as exc:
+            raise PackError(f"{where}: {label}: {exc} (write {{{{ and }}}} for literal braces)") from None
+        unknown = sorted(used - set(allowed))
+        if unknown:
+            raise PackError(f"{where}: {label} uses {{{unknown[0]}}}, which the {kind.name} kind does not give "
+                            f"(it gives: {', '.join(allowed)})")
+    return {key: " ".join(text.split()) for key, text in raw.items()}
 
 
 def load_pack_file(path: Path, registry: Registry, *, shipped: bool = False) -> list[Rule]:
@@ -249,7 +292,7 @@ def load_rules(registry: Registry, extra: list[Path] | None = None) -> list[Rule
     for source in [s for _, s in registry.pack_sources] + list(extra or []):
         shipped = source == shipped_dir
         if source.is_dir():
-            files.extend((path, shipped) for path in sorted(source.glob("*.toml")))
+            files.extend((path, shipped) for path in sorted(source.glob("*.toml")) if path.name != LEXICON_FILE)
         elif source.is_file():
             files.append((source, False))
         else:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from notecheck.kinds.base import Kind
+if TYPE_CHECKING:
+    from notecheck.kinds.base import Kind
 
 KINDS_GROUP = "notecheck.kinds"
 PACKS_GROUP = "notecheck.packs"
@@ -47,6 +49,8 @@ def builtin_packs() -> Path:
 
 def load_registry() -> Registry:
     """Load every kind and pack registered under notecheck's entry-point groups."""
+    from notecheck.kinds.base import Kind
+
     registry = Registry()
     for ep in sorted(entry_points(group=KINDS_GROUP), key=lambda e: e.name):
         try:

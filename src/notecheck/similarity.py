@@ -2,7 +2,7 @@
 
 Each draft's body becomes a list of words; drafts sharing enough word triples are compared word by
 word (``difflib``), so a batch of hundreds stays fast. The recipient of a draft (its interviewers,
-else the addressee in its greeting) is read in one place, ``recipient``.
+else the addressee of its salutation) is read in one place, ``recipient``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from notecheck.note import Note
 
 _WORD_RE = re.compile(r"[\w'\u2019]+")
-_SALUTATION_RE = re.compile(r"^\s*(?:dear|hi|hello|hey|good\s+\w+|greetings)\b[\s,]*", re.IGNORECASE)
+BODY = ("body", "postscript")
 MIN_WORDS = 8  # shorter notes are all alike
 CANDIDATE_OVERLAP = 0.3  # share of word triples two drafts need before they are compared word by word
 
@@ -24,18 +24,13 @@ def recipient(note: Note) -> str:
     """Who the draft is addressed to, as a comparable key ("" when unknown)."""
     if note.context.interviewers:
         return "; ".join(sorted(" ".join(n.lower().split()) for n in note.context.interviewers))
-    if note.greeting is not None:
-        addressee = _SALUTATION_RE.sub("", note.greeting.text(note.source)).strip(" ,:;!").lower()
-        return " ".join(addressee.split())
-    return ""
+    return " ".join(note.anatomy.addressee.lower().split())
 
 
 def display_recipient(note: Note) -> str:
     if note.context.interviewers:
         return ", ".join(note.context.interviewers)
-    if note.greeting is None:
-        return ""
-    return _SALUTATION_RE.sub("", note.greeting.text(note.source)).strip(" ,:;!")
+    return note.anatomy.addressee
 
 
 def _key(note: Note) -> tuple[str | None, int]:
@@ -66,7 +61,7 @@ class Batch:
         self._entries: dict[tuple[str | None, int], _Entry] = {}
         self._triples: dict[tuple[str, ...], list[tuple[str | None, int]]] = defaultdict(list)
         for number, note in enumerate(notes):
-            words = tuple(w.lower() for w in _WORD_RE.findall(note.body_text))
+            words = tuple(w.lower() for w in _WORD_RE.findall(note.scoped(BODY).text))
             entry = _Entry(number, note.path or f"<draft {number + 1}>", words, recipient(note), display_recipient(note))
             self._entries[_key(note)] = entry
             for triple in set(zip(words, words[1:], words[2:], strict=False)):

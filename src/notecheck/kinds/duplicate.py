@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say, param
 from notecheck.note import Note
 
 
 @dataclass(frozen=True)
 class DuplicateParams:
-    min_similarity: float = 0.8  # share of the words (in order) two notes have in common to count as one note
-    message: str = "This note is {similarity}% the same as {path} (to {recipient}): each interviewer should get their own."
+    min_similarity: float = param(0.8, "share of the words (in order) two notes have in common to count as one note")
 
     def __post_init__(self) -> None:
         if not 0 < self.min_similarity <= 1:
@@ -27,16 +26,19 @@ def check_duplicate(note: Note, params: DuplicateParams, env: RunEnv) -> Outcome
 
     batch = env.services.get("batch")
     if not isinstance(batch, Batch) or len(batch) < 2:
-        return Outcome(reason="no other drafts in this run")
+        return Outcome(reason=Say("alone", {}))
     peers = batch.similar(note, params.min_similarity)
     if not peers:
-        return Outcome(reason=f"unlike the other {len(batch) - 1} drafts")
+        return Outcome(reason=Say("unlike", {"others": len(batch) - 1}))
     first = peers[0]
-    message = (params.message.replace("{similarity}", str(int(first.similarity * 100)))
-               .replace("{path}", first.path).replace("{recipient}", first.recipient or "someone else"))
-    if len(peers) > 1:
-        message += f" Also like: {', '.join(f'{p.path} ({int(p.similarity * 100)}%)' for p in peers[1:4])}."
-    return Outcome(hits=(Hit(message=message),))
+    also = ", ".join(f"{p.path} ({int(p.similarity * 100)}%)" for p in peers[1:4])
+    return Outcome(hits=(Hit(message=Say("similar" if not also else "similar_to_several", {
+        "similarity": int(first.similarity * 100), "path": first.path, "recipient": first.recipient or "someone else",
+        "also": also})),))
 
 
-DUPLICATE_NOTE = Kind("duplicate-note", DuplicateParams, check_duplicate, "Nearly the same note to several interviewers.")
+DUPLICATE_NOTE = Kind("duplicate-note", DuplicateParams, check_duplicate, "Nearly the same note to several interviewers.",
+                      scope=("body", "postscript"),
+                      messages={"similar": ("similarity", "path", "recipient"),
+                                "similar_to_several": ("similarity", "path", "recipient", "also")},
+                      reasons={"alone": (), "unlike": ("others",)})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, param
 from notecheck.kinds.names import company_tokens, fold, person_tokens
 from notecheck.note import Note
 
@@ -19,8 +19,8 @@ _MEMO_KEY = "grammar"
 
 @dataclass(frozen=True)
 class GrammarParams:
-    group: str = "grammar"
-    ignore_rules: tuple[str, ...] = ()  # LanguageTool rule ids never reported
+    group: str = param("grammar", "which LanguageTool matches this rule reports: " + ", ".join(GROUPS))
+    ignore_rules: tuple[str, ...] = param((), "LanguageTool rule ids never reported")
 
     def __post_init__(self) -> None:
         if self.group not in GROUPS:
@@ -31,9 +31,9 @@ def _known_words(note: Note, env: RunEnv) -> set[str]:
     ctx = note.context
     words = {fold(w) for w in env.words}
     for name in ctx.interviewers:
-        words.update(person_tokens(name))
+        words.update(person_tokens(name, env.lexicon))
     if ctx.company:
-        words.update(company_tokens(ctx.company))
+        words.update(company_tokens(ctx.company, env.lexicon))
         words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.company))
     if ctx.role:
         words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.role))
@@ -50,12 +50,11 @@ def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
 
     assert env.grammar is not None
     try:
-        found = env.grammar.check(note.text, language=env.language)
+        found = env.grammar.check(note.source[note.start : note.end], language=env.language)  # filtered by scope below
     except GrammarUnavailable as exc:
         note.memo[_MEMO_KEY] = str(exc)
         return str(exc)
     known = _known_words(note, env)
-    signature_start = note.sign_off.end if note.sign_off else None
     result = []
     for match in found:
         start = note.start + match.offset
@@ -63,8 +62,6 @@ def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
         group = group_of(match)
         if group == "spelling":
             written = note.source[start:end]
-            if signature_start is not None and start >= signature_start:
-                continue  # the writer's own name and contact details
             tokens = [fold(t) for t in re.findall(r"[\w'\u2019-]+", written)]
             if tokens and all(t in known for t in tokens):
                 continue
@@ -100,9 +97,12 @@ def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
     matches = fetch_matches(note, env)
     if isinstance(matches, str):
         return Outcome(skipped=matches, incomplete=True)
-    hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules)
+    spans = note.anatomy.spans(note.scope)  # never headers, addresses, the signature or contact lines
+    hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules
+                 and any(s.start <= (hit.start or 0) < s.end for s in spans))
     engine = env.grammar.name.split(" at ")[0]
     return Outcome(hits=hits, reason="" if hits else f"nothing found by {engine}", checked_by=engine)
 
 
-GRAMMAR = Kind("grammar", GrammarParams, check_grammar, "Grammar and spelling through LanguageTool.")
+GRAMMAR = Kind("grammar", GrammarParams, check_grammar, "Grammar and spelling through LanguageTool.",
+               scope=("subject", "heading", "salutation", "body", "postscript", "closing"))

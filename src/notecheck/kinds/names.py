@@ -4,63 +4,47 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-COMPANY_SUFFIXES = {
-    "inc", "incorporated", "llc", "llp", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
-    "group", "gmbh", "ag", "sa", "the", "and", "of", "pc", "lp", "holdings",
-}
-GENERIC_ORGANISATION_WORDS = {
-    "school", "schools", "district", "hospital", "health", "healthcare", "medical", "clinic", "center", "centre",
-    "university", "college", "academy", "bank", "capital", "financial", "partners", "consulting", "services",
-    "solutions", "systems", "technologies", "technology", "tech", "software", "labs", "lab", "studio", "studios",
-    "international", "global", "national", "foods", "media", "design", "legal", "law", "insurance", "energy",
-    "group", "industries", "associates", "agency", "foundation", "institute", "county", "city", "state", "new",
-    "north", "south", "east", "west", "american", "united", "first", "community", "public", "library", "hotel",
-    "dental", "dentistry", "veterinary", "vet", "pharmacy", "bakery", "kitchen", "restaurant", "cafe", "auto",
-    "motors", "logistics", "construction", "realty", "properties", "property", "management", "marketing",
-    "creative", "digital", "engineering", "manufacturing", "press", "publishing", "credit", "union", "trust",
-    "savings", "investments", "wealth", "advisors", "accounting", "fitness", "salon", "spa", "care", "home", "homes",
-    "senior", "living", "transit", "authority", "council", "association", "society", "church", "club",
-    "hospitality", "hotels", "resorts", "travel", "farms", "market", "markets", "supply", "electric", "plumbing",
-    "staffing", "recruiting", "talent", "animal", "shelter", "office", "inc", "partnership", "co-op", "works",
-    "unified", "independent", "regional", "municipal", "metropolitan", "consolidated", "memorial", "general",
-}
-UMBRELLA_WORDS = {"district", "trust", "schools", "system", "network", "authority", "council", "board",
-                  "federation", "county", "university", "health", "healthcare", "diocese", "consortium"}
-SITE_WORDS = {"elementary", "academy", "school", "primary", "secondary", "high", "middle", "college", "hospital",
-              "clinic", "campus", "library", "centre", "center", "branch", "station", "infirmary", "surgery"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "rev", "judge", "coach"}
+from notecheck.lexicon import Lexicon
 
 
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes or possessive 's."""
+    return _fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['\u2019]s\b", "", text)
     return re.sub(r"['\u2019]", "", text)
 
 
-def company_tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", fold(name).replace("&", " and ")) if t not in COMPANY_SUFFIXES]
+def company_tokens(name: str, lexicon: Lexicon) -> list[str]:
+    suffixes = lexicon.words("company_suffixes")
+    return [t for t in re.findall(r"[a-z0-9]+", fold(name).replace("&", " and ")) if t not in suffixes]
 
 
-def same_company(mentioned: str, known: str) -> bool:
+def same_company(mentioned: str, known: str, lexicon: Lexicon) -> bool:
     """True when ``mentioned`` plausibly names ``known`` ("Halden" for "Halden & Price LLP", "NW" not)."""
-    said, ours = company_tokens(mentioned), company_tokens(known)
+    said, ours = company_tokens(mentioned, lexicon), company_tokens(known, lexicon)
     if not said or not ours:
         return True
     if said == ours or set(said) <= set(ours) or set(ours) <= set(said):
         return True
-    if (set(said) & set(ours)) - GENERIC_ORGANISATION_WORDS:
+    if (set(said) & set(ours)) - lexicon.words("organisation_words"):
         return True  # "Oakridge Middle School" within "Oakridge School District"
-    if set(ours) & UMBRELLA_WORDS and set(said) & SITE_WORDS:
+    if set(ours) & lexicon.words("umbrella_words") and set(said) & lexicon.words("site_words"):
         return True  # "Maple Hollow Elementary", one of the schools of "Pinecrest School District"
     initials = "".join(t[0] for t in ours)
     return len(said) == 1 and len(ours) > 1 and said[0] == initials
 
 
-def person_tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z]+(?:-[a-z]+)*", fold(name)) if t not in HONORIFICS and len(t) > 1]
+def person_tokens(name: str, lexicon: Lexicon) -> list[str]:
+    honorifics = lexicon.words("honorifics")
+    return [t for t in re.findall(r"[a-z]+(?:-[a-z]+)*", fold(name)) if t not in honorifics and len(t) > 1]
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -5,20 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say, compile_terms, param
 from notecheck.note import Note
-
-SCOPES = ("body", "note", "greeting")
-
-
-def scope_slice(note: Note, scope: str) -> tuple[str, int]:
-    """The text a rule reads and where it starts in ``note.source``."""
-    if scope == "body":
-        return note.body_text, note.body.start
-    if scope == "greeting":
-        span = note.greeting
-        return (span.text(note.source), span.start) if span else ("", note.start)
-    return note.source[note.letter_start : note.end], note.letter_start
 
 
 def _overlaps(match: re.Match[str], excluded: list[tuple[int, int]]) -> bool:
@@ -33,34 +21,44 @@ def find_phrases(text: str, patterns: tuple[str, ...], unless: tuple[str, ...], 
     return sorted(found, key=lambda m: m.start())
 
 
+def find_in_note(note: Note, patterns: tuple[str, ...], unless: tuple[str, ...],
+                 case_sensitive: tuple[str, ...] = ()) -> list[re.Match[str]]:
+    """``find_phrases`` over the note's scope; match offsets index ``note.source``."""
+    text = note.masked
+    compiled = [compile_terms(patterns)] + ([compile_terms(case_sensitive, ignore_case=False)] if case_sensitive else [])
+    excluding = compile_terms(unless) if unless else None
+    spans = note.spans
+    if not spans:
+        return []
+    low, high = spans[0].start, spans[-1].end  # between the scope's parts the masked text is blank
+    excluded = [(m.start(), m.end()) for m in excluding.finditer(text, low, high)] if excluding else []
+    found = [m for pattern in compiled for m in pattern.finditer(text, low, high) if not _overlaps(m, excluded)]
+    return sorted(found, key=lambda m: m.start())
+
+
 @dataclass(frozen=True)
 class PhraseParams:
-    patterns: tuple[str, ...] = ()
-    case_sensitive: tuple[str, ...] = ()  # patterns matched as written (e.g. "u" but not "U")
-    unless: tuple[str, ...] = ()  # matches overlapping one of these are ignored
-    scope: str = "body"
-    min_count: int = 1  # the rule fails when at least this many phrases are found
-
-    def __post_init__(self) -> None:
-        if self.scope not in SCOPES:
-            raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
+    patterns: tuple[str, ...] = param((), "phrases (regular expressions), matched case-insensitively as whole words", regex=True)
+    case_sensitive: tuple[str, ...] = param((), "phrases matched as written (e.g. \u201cu\u201d but not \u201cU\u201d)", regex=True)
+    unless: tuple[str, ...] = param((), "a match overlapping one of these is ignored", regex=True)
+    min_count: int = param(1, "the rule fires when at least this many phrases are found")
 
 
 def check_phrase(note: Note, params: PhraseParams, env: RunEnv) -> Outcome:
-    text, base = scope_slice(note, params.scope)
-    found = find_phrases(text, params.patterns, params.unless, params.case_sensitive)
+    found = find_in_note(note, params.patterns, params.unless, params.case_sensitive)
     if len(found) < params.min_count:
         return Outcome()
-    return Outcome(hits=tuple(Hit(base + m.start(), base + m.end()) for m in found))
+    return Outcome(hits=tuple(Hit(m.start(), m.end()) for m in found))
 
 
 def check_required(note: Note, params: PhraseParams, env: RunEnv) -> Outcome:
-    text, base = scope_slice(note, params.scope)
-    found = find_phrases(text, params.patterns, params.unless, params.case_sensitive)
+    found = find_in_note(note, params.patterns, params.unless, params.case_sensitive)
     if found:
-        return Outcome(reason=f"found \u201c{' '.join(found[0].group().split())}\u201d")
+        return Outcome(reason=Say("found", {"phrase": " ".join(found[0].group().split())}))
     return Outcome(hits=(Hit(),))
 
 
-PHRASE = Kind("phrase", PhraseParams, check_phrase, "Fires on each listed phrase (at least min_count of them).")
-REQUIRED_PHRASE = Kind("required-phrase", PhraseParams, check_required, "Fires when none of the phrases appears.")
+PHRASE = Kind("phrase", PhraseParams, check_phrase, "Fires on each listed phrase (at least min_count of them).",
+              scope=("body", "postscript"))
+REQUIRED_PHRASE = Kind("required-phrase", PhraseParams, check_required, "Fires when none of the phrases appears.",
+                       scope=("body", "postscript"), reasons={"found": ("phrase",)})

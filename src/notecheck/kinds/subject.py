@@ -1,7 +1,8 @@
 """The ``subject-line`` kind: an e-mailed note needs a subject that says what it is.
 
 The subject is read in one place (``email_subject``): from the e-mail's own header when the draft is
-an ``.eml`` file. Drafts that are not e-mails skip the rule.
+an ``.eml`` file, placed in the text through the letter's anatomy. Drafts that are not e-mails skip
+the rule.
 """
 
 from __future__ import annotations
@@ -9,19 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, compile_terms
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say, compile_terms, param
 from notecheck.model import Severity
 from notecheck.note import Note
 
-_SUBJECT_LINE_RE = re.compile(r"^Subject: (.*)$", re.MULTILINE)
 _ROLE_FILLER = {"senior", "junior", "lead", "staff", "head", "chief", "assistant", "associate", "intern", "the", "and",
                 "of", "for", "with"}
 
 
 @dataclass(frozen=True)
 class SubjectParams:
-    thanks: tuple[str, ...] = ("thank(?:s|ing|ful)?", "appreciat\\w*", "grateful", "gratitude", "ty")
-    hint: str = "The subject \u201c{subject}\u201d names neither thanks nor the role."
+    thanks: tuple[str, ...] = param(("thank(?:s|ing|ful)?", "appreciat\\w*", "grateful", "gratitude", "ty"),
+                                    "words that say the e-mail thanks the reader", regex=True)
 
 
 def email_subject(note: Note) -> tuple[bool, str, tuple[int, int] | None]:
@@ -30,8 +30,8 @@ def email_subject(note: Note) -> tuple[bool, str, tuple[int, int] | None]:
     if origin is None or origin.format != "email":
         return False, "", None
     subject = " ".join(origin.headers.get("subject", "").split())
-    match = _SUBJECT_LINE_RE.search(note.source, 0, note.letter_start + 1) if subject else None
-    return True, subject, (match.start(1), match.end(1)) if match else None
+    span = note.anatomy.subject if subject else None
+    return True, subject, (span.start, span.end) if span else None
 
 
 def _names_role(subject: str, role: str | None) -> bool:
@@ -54,10 +54,11 @@ def check_subject(note: Note, params: SubjectParams, env: RunEnv) -> Outcome:
     if not subject:
         return Outcome(hits=(Hit(advice=f"Add a subject such as \u201c{suggested_subject(note)}\u201d."),))
     if compile_terms(params.thanks).search(subject) or _names_role(subject, note.context.role):
-        return Outcome(reason=f"\u201c{subject}\u201d")
+        return Outcome(reason=Say("found", {"subject": subject}))
     start, end = span if span else (None, None)
-    hint = params.hint.replace("{subject}", subject)
-    return Outcome(hits=(Hit(start, end, hint, (suggested_subject(note),), severity=Severity.INFO),))
+    return Outcome(hits=(Hit(start, end, Say("vague", {"subject": subject}), (suggested_subject(note),),
+                             severity=Severity.INFO),))
 
 
-SUBJECT_LINE = Kind("subject-line", SubjectParams, check_subject, "An e-mail's subject line.")
+SUBJECT_LINE = Kind("subject-line", SubjectParams, check_subject, "An e-mail's subject line.", scope=("subject",),
+                    messages={"vague": ("subject",)}, reasons={"found": ("subject",)})
