@@ -1,8 +1,9 @@
-"""The README's rule table, generated from the registry of shipped rules.
+"""The README's generated tables: the rules (from the registry of shipped rules), the scopes rules read
+(from the anatomy's scope vocabulary) and the lexicon's lists (from its field metadata).
 
-    python -m notecheck.docs            print the table (Markdown)
-    python -m notecheck.docs --write    rewrite the block between the README's rules markers
-    python -m notecheck.docs --check    exit 1 when the README's table is stale
+    python -m notecheck.docs            print the rule table (Markdown)
+    python -m notecheck.docs --write    rewrite every block between the README's markers
+    python -m notecheck.docs --check    exit 1 when a block is stale
 """
 
 from __future__ import annotations
@@ -39,13 +40,41 @@ def rule_table(rules: Sequence[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def with_table(readme: str, table: str) -> str:
-    """``readme`` with the block between the markers replaced by ``table`` (markers appended if absent)."""
-    if START not in readme or END not in readme:
-        readme = readme.rstrip("\n") + f"\n\n{START}\n{END}\n"
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table}{END}{tail}"
+def scope_table() -> str:
+    """The scope words a rule's ``scope`` may name, and what each reads."""
+    from notecheck.anatomy import SCOPE_HELP
+
+    lines = ["| Scope | Reads |", "|---|---|"]
+    lines += [f"| `{name}` | {_cell(text)} |" for name, text in SCOPE_HELP.items()]
+    return "\n".join(lines) + "\n"
+
+
+def lexicon_table() -> str:
+    """The shared lexicon's lists: name, what it holds, how many entries notecheck ships."""
+    from dataclasses import fields
+
+    from notecheck.lexicon import shipped_lexicon
+
+    lexicon = shipped_lexicon()
+    lines = ["| List | Holds | Entries |", "|---|---|---|"]
+    for f in fields(lexicon):
+        kind = " (regular expressions)" if f.name.endswith("_patterns") else ""
+        lines.append(f"| `{f.name}` | {_cell(f.metadata['doc'])}{kind} | {len(getattr(lexicon, f.name))} |")
+    return "\n".join(lines) + "\n"
+
+
+def blocks() -> dict[str, str]:
+    return {"rules": rule_table(shipped_rules()), "scopes": scope_table(), "lexicon": lexicon_table()}
+
+
+def with_table(readme: str, table: str, name: str = "rules") -> str:
+    """``readme`` with the block between ``name``'s markers replaced by ``table`` (markers appended if absent)."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    if start not in readme or end not in readme:
+        readme = readme.rstrip("\n") + f"\n\n{start}\n{end}\n"
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{table}{end}{tail}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,10 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("usage: python -m notecheck.docs [--write | --check] [README.md]\n")
         return 2
     current = path.read_text(encoding="utf-8")
-    wanted = with_table(current, table)
+    wanted = current
+    for name, block in blocks().items():
+        wanted = with_table(wanted, block, name)
     if mode == "--check":
         if wanted != current:
-            sys.stderr.write(f"{path}: the rule table is stale; run python -m notecheck.docs --write\n")
+            sys.stderr.write(f"{path}: a generated table is stale; run python -m notecheck.docs --write\n")
             return 1
         return 0
     if wanted != current:

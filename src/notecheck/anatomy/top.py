@@ -158,7 +158,7 @@ def _bare_name(text: str, base: int, lexicon: Lexicon, known: frozenset[str]) ->
     """"Ms. Lee," or "Sarah," alone on the line; "Mr. Chen – thank you for …"; "Sam, thanks so much …"."""
     found = _BARE.match(text)
     if not found:
-        return None
+        return _titled_name(text, base, lexicon)
     tokens = name_tokens(found.group(1), lexicon)
     if not tokens:
         return None
@@ -180,6 +180,19 @@ def _bare_name(text: str, base: int, lexicon: Lexicon, known: frozenset[str]) ->
     fields = (("addressee", Span(base + found.start(1), base + found.end(1))),)
     rest_at = base + end + len(after) - len(after.lstrip()) if inline else None
     return Segment(Part.SALUTATION, base, base + end, fields), rest_at
+
+
+_TITLED = re.compile(r"([^\W\d_]{1,9})\.?[ \t]+([^\W\d_][\w\u2019'-]*)(?<!['\u2019]s)[ \t]+(?=[a-z])")
+
+
+def _titled_name(text: str, base: int, lexicon: Lexicon) -> tuple[Segment, int | None] | None:
+    """"mr b thanks for the interview": a title and a name open a hurried message without punctuation
+    (the message goes on in lower case; "Ms. Renata Alvarez" heading an address block does not)."""
+    found = _TITLED.match(text)
+    if not found or found.group(1).lower() not in lexicon.words("honorifics"):
+        return None
+    fields = (("addressee", Span(base, base + found.end(2))),)
+    return Segment(Part.SALUTATION, base, base + found.end(2), fields), base + found.end()
 
 
 def letterhead(lines: list[Line], signer: list[str] | None, lexicon: Lexicon) -> list[Segment]:
