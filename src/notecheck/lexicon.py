@@ -55,8 +55,11 @@ class Lexicon:
     def from_table(cls, table: Any, where: str) -> Lexicon:
         return cls().extended(table, where)
 
-    def extended(self, table: Any, where: str) -> Lexicon:
-        """This lexicon with the lists of ``table`` (a ``[lexicon]`` table) added to its own."""
+    def extended(self, table: Any, where: str, *, shipped: bool = False) -> Lexicon:
+        """This lexicon with the lists of ``table`` (a ``[lexicon]`` table) added to its own.
+
+        ``shipped`` marks notecheck's own file: its patterns passed the backtracking analysis in the
+        test suite (tests/anatomy/test_lexicon.py), so it is not repeated at every start."""
         if not isinstance(table, dict):
             raise LexiconError(f"{where}: [lexicon] must be a table of lists")
         known = {f.name for f in fields(self)}
@@ -70,7 +73,7 @@ class Lexicon:
                 continue
             if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 raise LexiconError(f"{where}: lexicon list '{name}' must be a list of non-empty strings")
-            if key.endswith("_patterns"):
+            if key.endswith("_patterns") and not shipped:
                 for value in values:
                     _check_pattern(value, name, where)
             current: tuple[str, ...] = getattr(self, key)
@@ -160,7 +163,7 @@ def _regex(lexicon: Lexicon, name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'\u2019])(?:" + "|".join(parts) + r")(?![\w'\u2019])", re.IGNORECASE)
 
 
-def load_lexicon_file(path: Path, base: Lexicon | None = None) -> Lexicon:
+def load_lexicon_file(path: Path, base: Lexicon | None = None, *, shipped: bool = False) -> Lexicon:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -169,10 +172,10 @@ def load_lexicon_file(path: Path, base: Lexicon | None = None) -> Lexicon:
         raise LexiconError(f"{path}: cannot read ({exc.strerror})") from None
     if set(data) != {"lexicon"}:
         raise LexiconError(f"{path}: a lexicon file holds one [lexicon] table")
-    return (base or Lexicon()).extended(data["lexicon"], str(path))
+    return (base or Lexicon()).extended(data["lexicon"], str(path), shipped=shipped)
 
 
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
     """notecheck's own lexicon (``rules/lexicon.toml``), loaded once per process."""
-    return load_lexicon_file(builtin_packs() / LEXICON_FILE)
+    return load_lexicon_file(builtin_packs() / LEXICON_FILE, shipped=True)

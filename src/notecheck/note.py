@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -81,7 +80,8 @@ class Note:
         view = self._views.get(scope)
         if view is None:
             self.anatomy  # noqa: B018 - parse before copying, so every view shares one anatomy
-            view = copy.copy(self)
+            view = object.__new__(Note)
+            view.__dict__.update(self.__dict__)  # shares the parse, the memo and the views
             view.scope = scope
             self._views[scope] = view
         return view

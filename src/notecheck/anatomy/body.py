@@ -80,7 +80,8 @@ def sentences_of(segments: list[Segment], clean: str, lexicon: Lexicon) -> list[
         text = clean[span.start : span.end]
         begin = 0
         for match in _SENTENCE_END.finditer(text):
-            if "\n" not in match.group() and "\r" not in match.group() and abbreviation.search(text, 0, match.start()):
+            if "\n" not in match.group() and "\r" not in match.group() \
+                    and abbreviation.search(text, max(0, match.start() - 16), match.start()):
                 continue
             _add(result, text, begin, match.start(), span.start, segment.part)
             begin = match.end()

@@ -43,8 +43,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], list[tuple
     ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<text>[^\n*]+?)(?<=[^\s*])\*(?![\w*])"), _outside("text")),
     ("_", re.compile(r"(?<![\w_])_(?=[^\s_])(?P<text>[^\n_]+?)(?<=[^\s_])_(?![\w_])"), _outside("text")),
     ("~", re.compile(r"~~(?=\S)(?P<text>[^\n]+?)(?<=\S)~~"), _outside("text")),
-    ("#", re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+"), _all),
-    ("-", re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$"), _all),
+    ("# ", re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+"), _all),
+    ("--", re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$"), _all),
+    ("**", re.compile(r"(?m)^[ \t]*(?:\*[ \t]*){3,}$"), _all),
 )
 
 

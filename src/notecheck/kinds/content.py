@@ -27,9 +27,9 @@ def _about_someone_else(sentence: Sentence, introduced: bool) -> bool:
     return not (_SELF.search(sentence.text) or sentence.part is Part.LIST_ITEM and introduced)
 
 
-def _untied(ties: re.Pattern[str], sentences: list[Sentence], index: int) -> bool:
+def _untied(ties: re.Pattern[str], names: frozenset[str], sentences: list[Sentence], index: int) -> bool:
     near = " ".join(s.text for s in sentences[max(0, index - 2) : index + 3])
-    return not ties.search(near)
+    return not (ties.search(near) or names & set(re.findall(r"[a-z]+", near.lower())))
 
 
 SOMEONE_ELSE = Exemption(
@@ -44,7 +44,8 @@ IDIOM = Exemption(
 
 
 def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
-    ties = compile_terms(params.ties + tuple(re.escape(w) for w in _role_words(note) + _company_words(note)))
+    ties = compile_terms(params.ties)  # compiled once; the role's and company's words differ in every note
+    names = frozenset(w.lower() for w in _role_words(note) + _company_words(note))
     sentences = note.sentences
     introduced = False  # inside a list introduced by "What I would bring:"
     exempted: list[tuple[str, str]] = []
@@ -55,7 +56,7 @@ def check_fit(note: Note, params: FitParams, env: RunEnv) -> Outcome:
             continue
         found = find_phrases(sentence.text, params.evidence, params.not_evidence)  # idioms overlap nothing
         why = next((e.name for e, args in ((IDIOM, (found,)), (SOMEONE_ELSE, (sentence, introduced)),
-                                           (UNTIED, (ties, sentences, index))) if e(*args)), None)
+                                           (UNTIED, (ties, names, sentences, index))) if e(*args)), None)
         if why is None:
             return Outcome(reason=Say("evidence", {"sentence": clip(sentence.text)}))
         exempted.append((why, clip(sentence.text, 50)))
