@@ -139,7 +139,7 @@ def sign_off(lines: list[Line], low: int, high: int, clean: str, lexicon: Lexico
                 # "Thanks again, Sam!" above "Jordan": Sam is the reader, the closing is the whole line
                 segment = Segment(Part.CLOSING, segment.start, line.end, segment.fields)
                 name = None
-            return SignOff(index), [segment, *_signature(name, below, lexicon)]
+            return SignOff(index), [segment, *_signature(name, below, lexicon, line_end=line.end)]
         if len(line.text.split()) > 12:
             break  # a sentence of the body
     for index in range(max(low, high - _SIGNATURE_LINES), high):
@@ -203,7 +203,7 @@ def _closing(line: Line, clean: str, valediction: re.Pattern[str],
     return None
 
 
-def _signature(name: Span | None, lines: list[Line], lexicon: Lexicon) -> list[Segment]:
+def _signature(name: Span | None, lines: list[Line], lexicon: Lexicon, line_end: int = 0) -> list[Segment]:
     """The signature block: a name (on the closing's line or the first line), then title, organisation
     and contact lines."""
     fields: list[tuple[str, Span]] = []
@@ -223,7 +223,7 @@ def _signature(name: Span | None, lines: list[Line], lexicon: Lexicon) -> list[S
     if not fields:
         return []
     start = lines[0].start if name is None else name.start
-    end = lines[-1].end if lines else max(s.end for _, s in fields)
+    end = lines[-1].end if lines else max(line_end, *(s.end for _, s in fields))  # "Cheers, Sam." owns its "."
     return [Segment(Part.SIGNATURE, start, end, tuple(fields))]
 
 
