@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,17 @@ TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=50).map("".jo
 @settings(max_examples=400, deadline=None)
 @given(TEXTS, st.integers(min_value=0, max_value=20))
 def test_segments_are_ordered_disjoint_inside_and_cover_every_character(text: str, cut: int) -> None:
+    check_anatomy(text, cut)
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None)
+@given(TEXTS, st.integers(min_value=0, max_value=20))
+def test_the_same_over_ten_thousand_drafts(text: str, cut: int) -> None:
+    check_anatomy(text, cut)
+
+
+def check_anatomy(text: str, cut: int) -> None:
     start = min(cut, len(text))
     anatomy = parse(text, start)
     assert len(anatomy.clean) == len(text)

@@ -100,14 +100,20 @@ def _postscript_start(text: str) -> bool:
 def _postscripts(lines: list[Line], marks: list[int], stop: int) -> list[Segment]:
     segments = []
     for number, start in enumerate(marks):
-        finish = (marks[number + 1] if number + 1 < len(marks) else stop) - 1
-        if finish < start or start >= stop:
+        finish = min(marks[number + 1] if number + 1 < len(marks) else stop, stop)
+        if start >= finish:
             continue
         line = lines[start]
         marker = POSTSCRIPT.match(line.text)
         content = line.start + (marker.end() if marker else 0)
-        fields = (("marker", Span(line.start, content)), ("content", Span(content, lines[finish].end)))
-        segments.append(Segment(Part.POSTSCRIPT, line.start, lines[finish].end, fields))
+        first = start
+        for index in range(start + 1, finish + 1):  # a quoted line left out between splits the P.S.
+            if index == finish or lines[index].index != lines[index - 1].index + 1:
+                begin = content if first == start else lines[first].start
+                fields = (("marker", Span(line.start, content)),) if first == start else ()
+                segments.append(Segment(Part.POSTSCRIPT, lines[first].start, lines[index - 1].end,
+                                        (*fields, ("content", Span(begin, lines[index - 1].end)))))
+                first = index
     return segments
 
 

@@ -221,7 +221,7 @@ def letterhead(lines: list[Line], signer: list[str] | None, lexicon: Lexicon) ->
 def _split_blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for line in lines:
-        if line.gap_before or not blocks:
+        if line.gap_before or not blocks or line.index != blocks[-1][-1].index + 1:
             blocks.append([line])
         else:
             blocks[-1].append(line)
