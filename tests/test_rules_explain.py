@@ -98,3 +98,21 @@ def test_rules_with_config_option_and_bad_config(folder: Path) -> None:
         assert result.returncode == 2
         assert result.stderr == (f"notecheck: error: {folder / 'notecheck.toml'}: select: expected a list of strings, "
                                  "got 'NC1'\n")
+
+
+def test_explain_shows_scope_parameters_messages_and_exemptions(folder: Path) -> None:
+    """The manual comes from the sources the loader validates: field metadata, the pack, the kind."""
+    import dataclasses
+
+    from notecheck.kinds.context import COMPANY_EXEMPTIONS, WrongCompanyParams
+
+    out = run("explain", "NC307", cwd=folder).stdout
+    assert "Reads (kind wrong-company" in out and "salutation: the greeting" in out
+    for f in dataclasses.fields(WrongCompanyParams):
+        assert f"    {f.name}: tuple[str, ...] (regular expressions) = " in out
+        assert f.metadata["doc"] in out
+    assert "employer: \u201c{name}\u201d is named as the employer, but this note is for {company}." in out
+    for exemption in COMPANY_EXEMPTIONS:
+        assert f"    {exemption.name}: {exemption.doc[:40]}" in out
+    limits = run("explain", "NC201", cwd=folder).stdout
+    assert "    max_words: int | None = 250\n        fails above this many words in the rule's scope" in limits
