@@ -6,10 +6,9 @@ import enum
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from notecheck import exit_codes
 from notecheck.api import Checker
@@ -22,6 +21,9 @@ from notecheck.inputs import InputError, parse_date
 from notecheck.model import FileResult, InputFailure, Report, Severity
 from notecheck.note import Context
 from notecheck.registry import RegistryError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EPILOG = exit_codes.SUMMARY + (
     " Other commands: notecheck rules | explain CODE | server status|start|stop | languagetool install."
@@ -101,10 +103,10 @@ def check_command(
     except RegistryError as exc:
         raise fail(str(exc)) from None
     items = expand(files)
-    err = Console(stderr=True)
+    err = _terminal()
     with ExitStack() as stack:
         progress_cb = None
-        if err.is_terminal and config.grammar:  # progress goes to stderr, so JSON on stdout stays clean
+        if err is not None and config.grammar:  # progress goes to stderr, so JSON on stdout stays clean
             from notecheck.grammar.cli import rich_progress
 
             progress_cb = stack.enter_context(rich_progress(err))
@@ -135,10 +137,21 @@ def check_command(
     raise typer.Exit(code)
 
 
+def _terminal() -> Console | None:
+    """A console on standard error when it is a terminal (progress goes there); Rich is not even
+    imported otherwise, so a hook writing ``--format line`` to a pipe starts faster."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    return console if console.is_terminal else None
+
+
 @contextmanager
-def batch_progress(err: Console, total: int) -> Iterator[ResultCallback | None]:
+def batch_progress(err: Console | None, total: int) -> Iterator[ResultCallback | None]:
     """A progress bar on standard error while many drafts are checked, on a terminal only."""
-    if total < 2 or not err.is_terminal:
+    if total < 2 or err is None:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
