@@ -58,6 +58,13 @@ def test_line_format_is_path_line_column_code_name_message() -> None:
     assert source[int(placeholder["line"]) - 1][int(placeholder["col"]) - 1:].startswith("[Name]")
 
 
+def test_line_format_says_on_stderr_why_a_draft_is_not_ready() -> None:
+    result = run(*DRAFTS, "--no-grammar", "-f", "line", "--fail-under", "99")
+    assert "notecheck: fixtures/notes/template-leftovers.txt: not ready: 2 errors (fail-on: error); score 70 is under 99 (fail-under)" in result.stderr
+    assert "notecheck: fixtures/notes/exclamations.txt: not ready: score 95 is under 99 (fail-under)" in result.stderr
+    assert "not ready" not in result.stdout
+
+
 def test_github_escaping_follows_the_actions_toolkit() -> None:
     from notecheck.render.github_report import command, escape_data, escape_property
 

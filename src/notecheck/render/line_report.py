@@ -1,7 +1,8 @@
 """One finding per line, ``path:line:column: CODE name: message``, for grep, editors and scripts.
 
 Whole-note findings point at ``1:1``. Inputs that could not be read appear as ``path:1:1: error: …``
-so nothing disappears from the output; run-wide notices (grammar not checked) go to ``notices``.
+so nothing disappears from the output; why a draft is not ready, and notices such as "grammar not
+checked", go to ``notices`` (standard error).
 """
 
 from __future__ import annotations
@@ -32,5 +33,14 @@ def render(results: Sequence[FileResult]) -> str:
 
 
 def notices(results: Sequence[FileResult]) -> list[str]:
-    """``path: notice`` lines for what a report says besides its findings (for standard error)."""
-    return [f"{o.path or '<stdin>'}: {n}" for o in results if not isinstance(o, InputFailure) for n in o.notices]
+    """``path: notice`` lines for what a report says besides its findings (for standard error): why it
+    is not ready (``--fail-on``, ``--fail-under``) and what could not be checked."""
+    lines = []
+    for result in results:
+        if isinstance(result, InputFailure):
+            continue
+        path = result.path or "<stdin>"
+        if result.failed_by:
+            lines.append(f"{path}: not ready: {'; '.join(result.failed_by)}")
+        lines.extend(f"{path}: {notice}" for notice in result.notices)
+    return lines
