@@ -99,3 +99,15 @@ def test_diff_shows_the_fix_and_writes_nothing(lt_url: str, tmp_path: Path) -> N
     assert "-Thank you for meeting me about the the paralegal role." in result.stdout
     assert "+Thank you for meeting me about the paralegal role." in result.stdout
     assert draft.read_text(encoding="utf-8") == DRAFT and not (tmp_path / "draft.txt.orig").exists()
+
+
+def test_standard_input_is_never_written_to_the_file_it_is_named_after(lt_url: str, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    fixed = subprocess.run([EXE, "-", "--stdin-filename", str(draft), "--fix", "--lt-url", lt_url], input=DRAFT,
+                           capture_output=True, text=True, timeout=120)
+    assert "standard input is not fixed in place; use --diff" in fixed.stderr
+    assert draft.read_text(encoding="utf-8") == DRAFT and not (tmp_path / "draft.txt.orig").exists()
+    shown = subprocess.run([EXE, "-", "--stdin-filename", "draft.txt", "--diff", "--lt-url", lt_url], input=DRAFT,
+                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "+Thank you for meeting me about the paralegal role." in shown.stdout

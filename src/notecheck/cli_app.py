@@ -114,8 +114,10 @@ def check_command(
             checker = stack.enter_context(Checker(config, progress=progress_cb))
         except RegistryError as exc:
             raise fail(str(exc)) from None
+        names = [i for i in items if isinstance(i, str)]
+        stdin = names.index("-") if "-" in names else None
         sources: list[str | Source] = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
-                                       for i in items if isinstance(i, str)]
+                                       for i in names]
         if fix or show_diff:
             from notecheck.cli_fix import fix_all, with_bytes
 
@@ -123,7 +125,7 @@ def check_command(
         with batch_progress(err, len(sources)) as on_result:
             checked = checker.check_many(sources, context=context, jobs=jobs, on_result=on_result)
         if fix or show_diff:
-            checked = fix_all(checker, sources, checked, show_diff=show_diff, context=context, jobs=jobs)
+            checked = fix_all(checker, sources, checked, show_diff=show_diff, context=context, jobs=jobs, stdin=stdin)
         done = iter(checked)
         results: list[FileResult] = [i if isinstance(i, InputFailure) else next(done) for i in items]
         rules = checker.rules

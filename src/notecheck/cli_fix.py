@@ -29,13 +29,16 @@ def with_bytes(items: Sequence[str | Source]) -> list[str | Source]:
 
 
 def fix_all(checker: Checker, sources: Sequence[str | Source], results: list[FileResult], *, show_diff: bool,
-            context: Context | None, jobs: int | None) -> list[FileResult]:
-    """Apply (or with ``show_diff`` print) the safe fixes; re-check fixed files; return the results to report."""
+            context: Context | None, jobs: int | None, stdin: int | None = None) -> list[FileResult]:
+    """Apply (or with ``show_diff`` print) the safe fixes; re-check fixed files; return the results to report.
+
+    ``stdin`` is the index of the draft read from standard input: shown as a diff, never written to the
+    file its ``--stdin-filename`` names."""
     fixed: dict[int, str] = {}
     for index, (source, result) in enumerate(zip(sources, results, strict=True)):
         if not isinstance(result, Report) or not isinstance(source, Source) or source.data is None:
             continue
-        if source.name == "<stdin>" or not Path(source.name).is_file():
+        if not show_diff and (index == stdin or not Path(source.name).is_file()):
             if any(f.fix for f in result.findings):
                 sys.stderr.write(f"notecheck: {source.name}: standard input is not fixed in place; use --diff\n")
             continue
