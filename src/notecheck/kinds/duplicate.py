@@ -22,9 +22,11 @@ class DuplicateParams:
 
 
 def check_duplicate(note: Note, params: DuplicateParams, env: RunEnv) -> Outcome:
+    batch = env.services.get("batch")
+    if batch is None:  # one draft alone: nothing to compare (and nothing more to import)
+        return Outcome(reason="no other drafts in this run")
     from notecheck.similarity import Batch
 
-    batch = env.services.get("batch")
     if not isinstance(batch, Batch) or len(batch) < 2:
         return Outcome(reason=Say("alone", {}))
     peers = batch.similar(note, params.min_similarity)
