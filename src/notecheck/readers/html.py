@@ -62,6 +62,17 @@ class _Extractor(HTMLParser):
         elif tag in BLOCKS or tag == "li":
             self._owe(2 if tag != "li" else 1)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![…`` that is no CDATA or conditional section: skipped to its ``>`` as a browser does,
+        where the standard parser would stop with an error."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # the failed scan moved the position on: undo it
+            end = self.rawdata.find(">", i)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         self._text(data, self._offset())
 

@@ -7,6 +7,7 @@ e-mail reply). Every character keeps its offset in the original file. Front matt
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from notecheck.readers.sourcemap import Builder, Origin
@@ -14,12 +15,11 @@ from notecheck.readers.sourcemap import Builder, Origin
 SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 
 
+_BREAK_RE = re.compile(r"\r\n|\r|\n")  # what markdown-it counts as a line break
+
+
 def _line_offsets(text: str, base: int) -> list[int]:
-    starts = [base]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(base + index + 1)
-    return starts
+    return [base] + [base + m.end() for m in _BREAK_RE.finditer(text)]
 
 
 class _Inline:
@@ -48,11 +48,19 @@ class _Inline:
             else:
                 out.add(char, min(self.cursor, self.last), same=True)
 
+    def skip(self, markup: str) -> int:
+        """Step over inline markup (an HTML tag) that is not text; where it starts."""
+        found = self.original.find(markup, self.cursor, self.end)
+        if found < 0:
+            return min(self.cursor, self.last)
+        self.cursor = found + len(markup)
+        return found
+
     def newline(self, out: Builder) -> None:
-        at = self.original.find("\n", self.cursor, self.end)
-        out.add("\n", at if at >= 0 else self.cursor, same=True)
-        if at >= 0:
-            self.cursor = at + 1
+        found = _BREAK_RE.search(self.original, self.cursor, self.end)
+        out.add("\n", found.start() if found else min(self.cursor, self.last), same=True)
+        if found:
+            self.cursor = found.end()
 
 
 def _inline(out: Builder, token: Any, original: str, lines: list[int], quote: int) -> None:
@@ -68,8 +76,10 @@ def _inline(out: Builder, token: Any, original: str, lines: list[int], quote: in
             walker.newline(out)
             if quote:
                 out.add("> " * quote, walker.cursor, same=True)
-        elif child.type == "html_inline" and child.content.lower().startswith("<br"):
-            walker.newline(out)
+        elif child.type == "html_inline":
+            where = walker.skip(child.content)
+            if child.content.lower().startswith("<br"):
+                out.add("\n", where, same=True)
 
 
 def read_markdown(original: str, start: int = 0) -> tuple[str, Origin]:
