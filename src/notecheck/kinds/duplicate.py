@@ -24,7 +24,7 @@ class DuplicateParams:
 def check_duplicate(note: Note, params: DuplicateParams, env: RunEnv) -> Outcome:
     batch = env.services.get("batch")
     if batch is None:  # one draft alone: nothing to compare (and nothing more to import)
-        return Outcome(reason="no other drafts in this run")
+        return Outcome(reason=Say("alone", {}))
     from notecheck.similarity import Batch
 
     if not isinstance(batch, Batch) or len(batch) < 2:
