@@ -66,7 +66,7 @@ def drafts(tmp_path: Path, count: int) -> list[str]:
     paths = []
     for index in range(count):
         path = tmp_path / f"note{index:02}.txt"
-        path.write_text(source, encoding="utf-8")
+        path.write_text(source.rstrip("\n") + f"\nP.S. This is draft {index}.\n", encoding="utf-8")  # distinct texts
         paths.append(str(path))
     return paths
 

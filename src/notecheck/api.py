@@ -19,6 +19,7 @@ from notecheck.note import Context
 from notecheck.packs import Rule, load_rules
 from notecheck.registry import Registry, builtin_packs, load_registry
 from notecheck.selection import Layer, RuleOverride, draft_rules, override_rules, select_layers
+from notecheck.services import find_service
 
 if TYPE_CHECKING:
     from notecheck.batch import ResultCallback
@@ -36,7 +37,8 @@ class Config:
     grammar: bool = True
     fail_under: int | None = None
     fail_on: Severity = Severity.ERROR  # the least severe finding that makes a note "not ready"
-    language: str = "en-US"
+    language: str | None = None  # None: the locale's English variant (LANG=en_GB.UTF-8 -> en-GB), else en-US
+    grammar_engine: str = "auto"  # auto | languagetool | harper
     lt_url: str | None = None
     daemon: bool = True
     idle_minutes: float = 30.0
@@ -108,27 +110,38 @@ class Checker:
                 self._env = self._open_environment()
             return self._env
 
+    @property
+    def language(self) -> str:
+        """The English variant grammar checks: the configured one, else the locale's, else en-US."""
+        from notecheck.config import locale_language
+
+        return self.config.language or locale_language() or "en-US"
+
     def _open_environment(self) -> RunEnv:
-        env = RunEnv(language=self.config.language, words=frozenset(w.lower() for w in self.config.words),
-                     lexicon=self.lexicon)
+        from notecheck.proofread import GrammarService
+
+        language = self.language
+        env = RunEnv(language=language, words=frozenset(w.lower() for w in self.config.words), lexicon=self.lexicon)
         if not self.needs_grammar:
             return env
         if not self.config.grammar:
-            env.grammar_skip = "by request"
+            env.services[GrammarService] = GrammarService(None, language=language, unavailable="by request")
             return env
+        from notecheck import grammar
+        from notecheck.grammar import GrammarSettings, GrammarUnavailable
+
+        settings = GrammarSettings(engine=self.config.grammar_engine, language=language, lt_url=self.config.lt_url,
+                                   daemon=self.config.daemon, idle_minutes=self.config.idle_minutes)
         try:
-            from notecheck.grammar import GrammarSettings, GrammarUnavailable, open_backend
-        except ImportError as exc:  # pragma: no cover - a broken installation
-            env.grammar_skip, env.grammar_incomplete = f"grammar support is not installed ({exc})", True
-            return env
-        settings = GrammarSettings(lt_url=self.config.lt_url, daemon=self.config.daemon,
-                                   idle_minutes=self.config.idle_minutes)
-        try:
-            env.grammar = self._stack.enter_context(open_backend(settings, self._progress))
-            if env.grammar.leaves_machine:
-                env.notices = (f"Grammar was checked by {env.grammar.name}: the note's text left this machine.",)
+            backend, notices = self._stack.enter_context(grammar.open_engine(settings, self._progress))
         except GrammarUnavailable as exc:
-            env.grammar_skip, env.grammar_incomplete = str(exc), True
+            env.services[GrammarService] = GrammarService(None, language=language, unavailable=str(exc),
+                                                          incomplete=True)
+            return env
+        env.notices = notices
+        if backend.leaves_machine:
+            env.notices += (f"Grammar was checked by {backend.name}: the note's text left this machine.",)
+        env.services[GrammarService] = GrammarService(backend, language=language)
         return env
 
     def rules_for(self, draft: Draft) -> list[Rule]:
@@ -138,13 +151,25 @@ class Checker:
         return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
 
     def prefetch(self, draft: Draft) -> None:
-        """Send the draft to the grammar backend now (memoised on the note), so ``check_draft`` finds the
-        answer waiting: lets a caller keep many requests in flight while the rules run elsewhere."""
-        env = self.environment()
-        if env.grammar is not None and any(rule.kind == GRAMMAR_KIND for rule in self.rules_for(draft)):
-            from notecheck.kinds.grammar import fetch_matches
+        """Send the draft to the grammar engine now (the service keeps the answer), so ``check_draft`` finds
+        it waiting: lets a caller keep many requests in flight while the rules run elsewhere."""
+        from notecheck.proofread import GrammarService
 
-            fetch_matches(draft.note, env)
+        env = self.environment()
+        found = find_service(env.services, GrammarService)
+        if found is not None and found.backend is not None and any(
+                rule.kind == GRAMMAR_KIND for rule in self.rules_for(draft)):
+            from notecheck.kinds.grammar import sorted_matches
+
+            sorted_matches(draft.note, env)
+
+    @property
+    def grammar_ready(self) -> bool:
+        """True when an engine answers grammar checks in this run."""
+        from notecheck.proofread import GrammarService
+
+        found = find_service(self.environment().services, GrammarService)
+        return found is not None and found.backend is not None
 
     def check_draft(self, draft: Draft, *, env: RunEnv | None = None) -> Report:
         if draft.note.lexicon is None:

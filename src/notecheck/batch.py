@@ -89,10 +89,10 @@ def check_many(checker: Checker, items: Iterable[str | Path | Source], *, contex
         if on_result:
             on_result(index, report)
 
-    if len(drafts) <= 1 or (env.grammar is None and (workers == 1 or len(drafts) < 4 * workers)):
+    if len(drafts) <= 1 or (not checker.grammar_ready and (workers == 1 or len(drafts) < 4 * workers)):
         for index, draft in drafts:
             done(index, checker.check_draft(draft, env=env))
-    elif env.grammar is None and workers > 1 and _can_fork():
+    elif not checker.grammar_ready and workers > 1 and _can_fork():
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -121,7 +121,7 @@ def _threads(checker: Checker, drafts: Sequence[tuple[int, Draft]], env: RunEnv,
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(8, len(drafts))) as http, ThreadPoolExecutor(max_workers=workers) as pool:
-        fetches = {index: http.submit(checker.prefetch, draft) for index, draft in drafts} if env.grammar else {}
+        fetches = {index: http.submit(checker.prefetch, draft) for index, draft in drafts} if checker.grammar_ready else {}
 
         def check(index: int, draft: Draft) -> Report:
             if index in fetches:

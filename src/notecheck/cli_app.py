@@ -78,7 +78,8 @@ def check_command(
     select: Annotated[list[str] | None, typer.Option(help="Only these rules (codes, prefixes, names, packs).")] = None,
     extend_select: Annotated[list[str] | None, typer.Option(help="Enable these rules on top of the selection.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (codes, prefixes, names, packs).")] = None,
-    language: Annotated[str | None, typer.Option(help="English variant for grammar and spelling: " + ", ".join(LANGUAGES) + " (default en-US).", show_default=False)] = None,
+    language: Annotated[str | None, typer.Option(help="English variant for grammar and spelling: " + ", ".join(LANGUAGES) + " (default: the locale's, else en-US).", show_default=False)] = None,
+    grammar_engine: Annotated[str | None, typer.Option("--grammar-engine", help="auto (LanguageTool when ready, else Harper), languagetool or harper (default auto).", show_default=False)] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
     daemon: Annotated[bool | None, typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
     config_path: Annotated[str | None, typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
@@ -97,6 +98,7 @@ def check_command(
     context = _context(company, interviewer, role, interviewed, sent)
     try:
         config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
+                             grammar_engine=grammar_engine,
                              fail_on=Severity(fail_on.value) if fail_on else None,
                              daemon=daemon, select=_split(select) or None, extend_select=_split(extend_select) or None,
                              ignore=_split(ignore) or None)

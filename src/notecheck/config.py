@@ -22,6 +22,10 @@ from notecheck.registry import RegistryError
 from notecheck.selection import Layer, RuleOverride
 
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
+ENGINES = ("auto", "languagetool", "harper")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the order POSIX gives them for messages
+_LOCALE_REGIONS = {"US": "en-US", "GB": "en-GB", "UK": "en-GB", "IE": "en-GB", "IN": "en-GB", "AU": "en-AU",
+                   "CA": "en-CA", "NZ": "en-NZ", "ZA": "en-ZA"}
 PROJECT_FILES = ("notecheck.toml", "pyproject.toml")
 SECTION = ("tool", "notecheck")
 
@@ -35,6 +39,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "fail-on": ("fail_on", "error, warning or info"),
     "grammar": ("grammar", "true or false"),
     "language": ("language", "one of " + ", ".join(LANGUAGES)),
+    "grammar-engine": ("grammar_engine", "one of auto, languagetool, harper"),
     "lt-url": ("lt_url", "a URL string such as http://localhost:8081"),
     "daemon": ("daemon", "true or false"),
     "idle-minutes": ("idle_minutes", "a positive number of minutes"),
@@ -49,6 +54,26 @@ RULE_KEYS = {"severity": "error, warning or info", "weight": "a whole number fro
 
 class ConfigError(RegistryError):
     """A config file or option that cannot be used; ``str()`` is one line naming the file and key."""
+
+
+def locale_language(env: Mapping[str, str] | None = None) -> str | None:
+    """The English variant the environment's locale names (``LANG=en_GB.UTF-8`` -> en-GB), else None.
+
+    The first of LC_ALL, LC_MESSAGES and LANG that is set decides; a non-English locale names none.
+    """
+    env = os.environ if env is None else env
+    value = next((env[name] for name in LOCALE_VARIABLES if env.get(name)), "")
+    code = value.split(".")[0].split("@")[0].replace("-", "_")
+    language, _, region = code.partition("_")
+    if language.lower() != "en":
+        return None
+    return _LOCALE_REGIONS.get(region.upper(), "en-US" if not region else None)
+
+
+def check_engine(value: str, where: str) -> str:
+    if value not in ENGINES:
+        raise ConfigError(f"{where}: expected one of {', '.join(ENGINES)}, got '{value}'")
+    return value
 
 
 def check_language(value: str, where: str) -> str:
@@ -126,6 +151,8 @@ def _valid(key: str, value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
     if key == "language":
         return value in LANGUAGES
+    if key == "grammar-engine":
+        return value in ENGINES
     if key == "fail-on":
         return value in [s.value for s in Severity]
     if key in ("rules", "lexicon"):
@@ -227,5 +254,7 @@ def load_config(path: str | Path | None = None, *, cwd: Path | None = None, env:
         values["path"] = chosen
     if options.get("language") is not None:
         check_language(options["language"], "--language")
+    if options.get("grammar_engine") is not None:
+        check_engine(options["grammar_engine"], "--grammar-engine")
     values.update({k: tuple(v) if isinstance(v, list) else v for k, v in options.items() if v is not None})
     return replace(Config(), **values)

@@ -159,4 +159,6 @@ def _not_checked(rules: Sequence[Rule], reason: str) -> str:
     names = [rule.name.replace("-", " ") for rule in rules]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     verb = "was" if len(names) == 1 else "were"
-    return f"{listed[:1].upper()}{listed[1:]} {verb} not checked ({', '.join(r.code for r in rules)}): {reason}"
+    codes = [r.code for r in rules]
+    shown = f"{codes[0]}\u2013{codes[-1]}" if len(codes) > 2 else ", ".join(codes)
+    return f"{listed[:1].upper()}{listed[1:]} {verb} not checked ({shown}): {reason}"

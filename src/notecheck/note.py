@@ -56,7 +56,6 @@ class Note:
     start: int = 0
     end: int | None = None
     path: str | None = None
-    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # per-note results shared by rules
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the file, when ``source`` was read out of it
     lexicon: Lexicon | None = field(default=None, repr=False, compare=False)
     scope: tuple[str, ...] = WHOLE

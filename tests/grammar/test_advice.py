@@ -64,10 +64,10 @@ class Failing:
 @pytest.fixture()
 def failing(monkeypatch: pytest.MonkeyPatch) -> None:
     @contextmanager
-    def open_backend(settings: GrammarSettings, progress: object = None) -> Iterator[Failing]:
-        yield Failing()
+    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[Failing, tuple[str, ...]]]:
+        yield Failing(), ()
 
-    monkeypatch.setattr(grammar, "open_backend", open_backend)
+    monkeypatch.setattr(grammar, "open_engine", open_engine)
 
 
 def test_header_is_honest_when_grammar_did_not_run(failing: None) -> None:
@@ -76,6 +76,7 @@ def test_header_is_honest_when_grammar_did_not_run(failing: None) -> None:
     assert report.incomplete and report.grammar_engine is None
     header = _rich(report).split("\n1.")[0]
     assert not re.search(r"\b\d+/100  ", header)  # never a bare score
-    assert f"{report.score}/100 without grammar, spelling, punctuation and style" in " ".join(header.split())
-    assert "Grammar, spelling, punctuation and style were not checked" in " ".join(header.split())
+    assert f"{report.score}/100 without NC501\u2013NC506" in " ".join(header.split())
+    assert "Grammar, spelling, punctuation, style, unrecognised name and spelling variant were not checked" in \
+        " ".join(header.split())
     assert "Java was not found" in " ".join(header.split())

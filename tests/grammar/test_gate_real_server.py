@@ -22,7 +22,8 @@ pytestmark = pytest.mark.integration
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "NOTECHECK_LT_URL"}
-    return subprocess.run([EXE, *args], capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
+    engine = ("--grammar-engine", "languagetool")  # the real server, not Harper while it starts
+    return subprocess.run([EXE, *args, *engine], capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
 
 
 def test_fix_applies_the_safe_fixes_and_keeps_a_backup(lt_cache: Path, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""Grammar and spelling through LanguageTool.
+"""Grammar and spelling through LanguageTool or Harper.
 
-``open_backend(GrammarSettings(...))`` yields a thread-safe ``GrammarBackend``:
-an explicit server URL, the shared warm local server (installed and started on
-first use, stopped after an idle period) or a private one-shot server.
+``open_engine(GrammarSettings(...))`` yields a thread-safe ``GrammarBackend`` chosen by
+``GrammarSettings.engine`` (see ``engines``); ``open_backend`` is LanguageTool's: an explicit server
+URL, the shared warm local server (installed and started on first use, stopped after an idle period)
+or a private one-shot server.
 Importing this package is cheap: Java, HTTP and language-tool-python are only
 touched when a backend is opened.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .backend import LanguageToolBackend, open_backend
+from .engines import ENGINES, open_engine
 from .model import (
     GrammarBackend,
     GrammarMatch,
@@ -57,6 +59,7 @@ def stop_server() -> bool:
 
 
 __all__ = [
+    "ENGINES",
     "GrammarBackend",
     "GrammarMatch",
     "GrammarSettings",
@@ -66,6 +69,7 @@ __all__ = [
     "cache_dir",
     "install_languagetool",
     "open_backend",
+    "open_engine",
     "server_status",
     "start_server",
     "stop_server",

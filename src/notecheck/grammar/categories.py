@@ -108,5 +108,9 @@ def group_of(match: GrammarMatch) -> str:
     return match.group or lt_group(match.rule_id, match.category_id, match.issue_type)
 
 
+def is_unknown_word(match: GrammarMatch) -> bool:
+    return match.unknown_word or lt_unknown_word(match.rule_id)
+
+
 def harper_group(lint_kind: str, rule: str = "") -> str:
     return HARPER_RULES.get(rule) or HARPER_KINDS.get(lint_kind, "style")

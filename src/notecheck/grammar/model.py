@@ -43,7 +43,7 @@ class GrammarMatch:
 class GrammarBackend(Protocol):
     """Anything that can grammar-check a text; implementations are thread-safe."""
 
-    name: str
+    name: str  # "LanguageTool 6.8 at http://127.0.0.1:8081", "Harper (harper-py 0.2.0)"
     leaves_machine: bool
 
     def check(self, text: str, *, language: str) -> list[GrammarMatch]: ...
@@ -51,6 +51,8 @@ class GrammarBackend(Protocol):
 
 @dataclass(frozen=True)
 class GrammarSettings:
+    engine: str = "auto"  # auto | languagetool | harper (see notecheck.grammar.engines)
+    language: str = "en-US"
     lt_url: str | None = None
     daemon: bool = True
     idle_minutes: float = 30.0

@@ -12,14 +12,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from notecheck.lexicon import Lexicon, shipped_lexicon, widen_spaces
 from notecheck.model import Severity
 from notecheck.note import Note
-
-if TYPE_CHECKING:
-    from notecheck.grammar import GrammarBackend
 
 
 @dataclass(frozen=True)
@@ -58,15 +55,13 @@ class Outcome:
 
 @dataclass
 class RunEnv:
-    """What the engine hands every kind besides the note: services and run-wide settings."""
+    """What the engine hands every kind besides the note: run-wide settings and the services on offer."""
 
     language: str = "en-US"
-    grammar: GrammarBackend | None = None
-    grammar_skip: str | None = None  # reason the grammar backend is not available
-    grammar_incomplete: bool = False  # True when grammar should have run but could not
     words: frozenset[str] = frozenset()  # the user's word list: never spelling mistakes
     notices: tuple[str, ...] = ()  # run-wide notes for every report (e.g. the text left the machine)
-    services: dict[str, Any] = field(default_factory=dict)  # offered by the run, asked for by name (e.g. "batch")
+    services: dict[Any, Any] = field(default_factory=dict)  # by class (GrammarService) or name ("batch"):
+    # see notecheck.services
     lexicon: Lexicon = field(default_factory=shipped_lexicon)
 
 

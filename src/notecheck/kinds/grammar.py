@@ -1,81 +1,150 @@
 """The ``grammar`` kind: a grammar engine's matches, sorted into notecheck's NC5xx rules.
 
-Which rule a match belongs to (the ``group`` of a rule) is the engine's own mapping:
-see ``notecheck.grammar.categories``.
+Which rule a match belongs to (its ``group``) is the engine's own mapping (``notecheck.grammar.categories``),
+refined here for the words the engine's dictionary does not know:
+
+- the writer's own name, names from the context and the user's word list: never reported;
+- a name (in the salutation, an acronym or camel-cased word anywhere, or a capitalised word that does
+  not open a sentence): the
+  ``names`` group, an info finding ("unrecognised name “Brightwater”: check its spelling");
+- another English variant's spelling ("analysed" under en-US): the ``variants`` group, one finding for
+  the whole note; a warning when the note mixes two variants;
+- any other unknown word: ``spelling``.
+
+The kind asks the run for a ``GrammarService``; it works with any engine behind it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, param
-from notecheck.kinds.names import company_tokens, fold, person_tokens
+from notecheck.kinds.grammar_parts import addressee, in_scope, known_words, proofread_span, starts_sentence
+from notecheck.kinds.names import fold
+from notecheck.model import Severity
 from notecheck.note import Note
+from notecheck.services import find_service
 
-GROUPS = ("grammar", "spelling", "punctuation", "style")
-_MEMO_KEY = "grammar"
+if TYPE_CHECKING:
+    from notecheck.grammar.model import GrammarMatch
+    from notecheck.proofread import GrammarService
+
+GROUPS = ("grammar", "spelling", "punctuation", "style", "names", "variants")
+_TOKEN_RE = re.compile(r"[\w'\u2019-]+")
 
 
 @dataclass(frozen=True)
 class GrammarParams:
-    group: str = param("grammar", "which LanguageTool matches this rule reports: " + ", ".join(GROUPS))
-    ignore_rules: tuple[str, ...] = param((), "LanguageTool rule ids never reported")
+    group: str = param("grammar", "which of the engine's findings this rule reports: " + ", ".join(GROUPS))
+    ignore_rules: tuple[str, ...] = param((), "engine rule ids never reported (LanguageTool's, or Harper.<rule>)")
 
     def __post_init__(self) -> None:
         if self.group not in GROUPS:
             raise ValueError(f"group must be one of {', '.join(GROUPS)}")
 
 
-def _known_words(note: Note, env: RunEnv) -> set[str]:
-    ctx = note.context
-    words = {fold(w) for w in env.words}
-    for name in ctx.interviewers:
-        words.update(person_tokens(name, env.lexicon))
-    if ctx.company:
-        words.update(company_tokens(ctx.company, env.lexicon))
-        words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.company))
-    if ctx.role:
-        words.update(fold(w) for w in re.findall(r"[\w'\u2019-]+", ctx.role))
-    return words
+def _is_name(note: Note, start: int, end: int, written: str) -> bool:
+    where = addressee(note)
+    if where is not None and where.start <= start and end <= where.end:
+        return True
+    if any(c.isupper() for c in written[1:]):
+        return True  # an acronym or a camel-cased name ("ETL", "NumPy"): its capitals are not the sentence's
+    return written[:1].isupper() and not starts_sentence(note, start)
 
 
-def fetch_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
-    """Every LanguageTool match of the note as (group, hit), once per note; or the reason it failed."""
-    cached = note.memo.get(_MEMO_KEY)
-    if cached is not None:
-        return cached  # type: ignore[return-value]
-    from notecheck.grammar import GrammarUnavailable
-    from notecheck.grammar.categories import group_of
+def other_variant(language: str) -> str:
+    """The variant a spelling unknown under ``language`` most likely comes from."""
+    return "en-GB" if language == "en-US" else "en-US"
 
-    assert env.grammar is not None
+
+def _cross_check(service: GrammarService, text: str, language: str) -> list[GrammarMatch] | None:
     try:
-        found = env.grammar.check(note.source[note.start : note.end], language=env.language)  # filtered by scope below
+        return service.check(text, language=language)
+    except Exception:  # noqa: BLE001 - the cross-check only refines; without it words stay as they are
+        return None
+
+
+def _variant_hit(language: str, other: str, first: tuple[int, int], theirs: list[str], ours: list[str]) -> Hit:
+    from notecheck.grammar.categories import VARIANT_NAMES
+
+    them, us = VARIANT_NAMES.get(other, other), VARIANT_NAMES.get(language, language)
+    listed = ", ".join(dict.fromkeys(theirs))
+    if ours:
+        mine = ", ".join(dict.fromkeys(ours))
+        return Hit(*first, severity=Severity.WARNING,
+                   message=f"{them} and {us} spellings mixed ({listed}; {mine}): keep to one variant",
+                   advice=f'For {them} English set `language = "{other}"`; otherwise write {us} spellings.')
+    return Hit(*first, message=f'{them} spellings ({listed}) under {language}: set `language = "{other}"`',
+               advice=f'Set `language = "{other}"` in the configuration (or --language {other}), or write {us} '
+                      "spellings.")
+
+
+def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
+    """Every match of the note as (group, hit); or the reason grammar could not run."""
+    from notecheck.grammar import GrammarUnavailable
+    from notecheck.grammar.categories import group_of, is_unknown_word
+    from notecheck.proofread import GrammarService
+
+    service = find_service(env.services, GrammarService)
+    if service is None:
+        return "no grammar engine"
+    begin, end = proofread_span(note)
+    text = note.source[begin:end]
+    language, other = env.language, other_variant(env.language)
+    try:
+        found = service.check(text, language=language)
     except GrammarUnavailable as exc:
-        note.memo[_MEMO_KEY] = str(exc)
         return str(exc)
-    known = _known_words(note, env)
-    result = []
+    known = known_words(note, env.words, env.lexicon)
+    unknown: list[GrammarMatch] = []
     for match in found:
-        start = note.start + match.offset
-        end = start + match.length
-        group = group_of(match)
-        if group == "spelling":
-            written = note.source[start:end]
-            tokens = [fold(t) for t in re.findall(r"[\w'\u2019-]+", written)]
-            if tokens and all(t in known for t in tokens):
-                continue
+        start = begin + match.offset
+        written = note.source[start : start + match.length]
+        tokens = [fold(t) for t in _TOKEN_RE.findall(written)]
+        if is_unknown_word(match) and in_scope(note, start) and not (tokens and all(t in known for t in tokens)):
+            unknown.append(match)
+    # another variant's spellings: the engine says so, or the other variant's dictionary knows the word
+    variant_of = {m.offset: m.variant for m in unknown if m.variant and m.variant != language}
+    unsure = [m for m in unknown if m.variant is None and text[m.offset : m.offset + m.length].islower()]
+    answer = _cross_check(service, text, other) if unsure or variant_of else None
+    back = answer or []
+    flagged_back = {m.offset for m in back if is_unknown_word(m)}
+    if answer is not None:
+        variant_of.update({m.offset: other for m in unsure if m.offset not in flagged_back})
+    result: list[tuple[str, Hit]] = []
+    theirs: list[str] = []
+    first: tuple[int, int] | None = None
+    for match in found:
+        start, stop = begin + match.offset, begin + match.offset + match.length
+        written = note.source[start:stop]
+        group, suggestions = group_of(match), match.replacements[:5]
         message = match.message or match.short_message or match.rule_description
-        hit = Hit(start, end, message, match.replacements[:5], source=match.rule_id,
-                  fix=_safe_fix(group, match.issue_type, note.source[start:end], match.replacements))
-        result.append((group, hit))
-    note.memo[_MEMO_KEY] = result
+        if is_unknown_word(match):
+            if match not in unknown:
+                continue  # the writer's own name and contact lines, names the user gave
+            if match.offset in variant_of:
+                theirs.append(written)
+                first = first or (start, stop)
+                continue
+            if _is_name(note, start, stop, written):
+                group, suggestions = "names", suggestions[:1]
+                message = f"unrecognised name \u201c{written}\u201d: check its spelling"
+        result.append((group, Hit(start, stop, message, suggestions, source=match.rule_id,
+                                  fix=_safe_fix(group, match.issue_type, written, match.replacements))))
+    if first is not None:
+        flagged_here = {m.offset for m in found if is_unknown_word(m)}
+        ours = [text[m.offset : m.offset + m.length] for m in back if is_unknown_word(m)
+                and in_scope(note, begin + m.offset) and (m.variant == language or (m.variant is None and m.offset not in flagged_here
+                                               and text[m.offset : m.offset + m.length].islower()))]
+        result.append(("variants", _variant_hit(language, other, first, theirs, ours)))
     return result
 
 
 def _safe_fix(group: str, issue_type: str, written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
-    """The replacement ``--fix`` may apply: LanguageTool's only one, for a grammar slip, a lower-case
-    misspelling (a capitalised word may be a name LanguageTool does not know), a doubled word or space."""
+    """The replacement ``--fix`` may apply: the engine's only one, for a grammar slip, a lower-case
+    misspelling (never a name or a variant), a doubled word or space."""
     if len(replacements) != 1:
         return None
     only = replacements[0]
@@ -87,22 +156,25 @@ def _safe_fix(group: str, issue_type: str, written: str, replacements: tuple[str
     if issue_type in ("whitespace", "duplication") or group == "grammar":
         return only
     if group == "spelling" and written.islower():
-        return replacements[0]
+        return only
     return None
 
 
 def check_grammar(note: Note, params: GrammarParams, env: RunEnv) -> Outcome:
-    if env.grammar is None:
-        return Outcome(skipped=env.grammar_skip or "no grammar backend", incomplete=env.grammar_incomplete)
-    matches = fetch_matches(note, env)
+    from notecheck.proofread import GrammarService
+
+    service = find_service(env.services, GrammarService)
+    if service is None or service.unavailable is not None:
+        reason = service.unavailable if service is not None else "no grammar engine"
+        return Outcome(skipped=reason, incomplete=service.incomplete if service is not None else False)
+    matches = sorted_matches(note, env)
     if isinstance(matches, str):
         return Outcome(skipped=matches, incomplete=True)
-    spans = note.anatomy.spans(note.scope)  # never headers, addresses, the signature or contact lines
     hits = tuple(hit for group, hit in matches if group == params.group and hit.source not in params.ignore_rules
-                 and any(s.start <= (hit.start or 0) < s.end for s in spans))
-    engine = env.grammar.name.split(" at ")[0]
-    return Outcome(hits=hits, reason="" if hits else f"nothing found by {engine}", checked_by=engine)
+                 and in_scope(note, hit.start if hit.start is not None else note.start))
+    return Outcome(hits=hits, reason="" if hits else f"nothing found by {service.label}", checked_by=service.label)
 
 
-GRAMMAR = Kind("grammar", GrammarParams, check_grammar, "Grammar and spelling through LanguageTool.",
+GRAMMAR = Kind("grammar", GrammarParams, check_grammar,
+               "Grammar and spelling through the run's grammar engine (LanguageTool or Harper).",
                scope=("subject", "heading", "salutation", "body", "postscript", "closing"))

@@ -24,16 +24,20 @@ STATUS_MARK = {Status.PASSED: ("\u2713", "green"), Status.FAILED: ("\u2717", "re
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _listed(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _codes(codes: Sequence[str]) -> str:
+    """"NC501–NC506" for a run of consecutive codes, else "NC101, NC501"."""
+    numbers = [int(c[2:]) if c[2:].isdigit() else -1 for c in codes]
+    if len(codes) > 2 and -1 not in numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"{codes[0]}\u2013{codes[-1]}"
+    return ", ".join(codes)
 
 
 def _header(report: Report) -> RenderableType:
     title = Text(report.path or "<stdin>", style="bold")
     score = f"{report.score}/100"
-    unchecked = [r.name.replace("-", " ") for r in report.unchecked]
+    unchecked = [r.code for r in report.unchecked]
     if unchecked:  # never a bare 100/100 when part of the check did not run
-        score += f" without {_listed(unchecked)}"
+        score += f" without {_codes(unchecked)}"
     verdict = Text(f"{score}  {report.verdict.value}", style=VERDICT_STYLE[report.verdict])
     if report.grammar_engine:
         verdict.append(f"  \u00b7 proofread by {report.grammar_engine}", style="dim")
