@@ -1,10 +1,15 @@
 """End-to-end grammar benchmark of the ``notecheck`` CLI (a script, not a test).
 
-    .venv/bin/python tests/bench/bench_grammar.py [--runs 7] [--plain-runs 3] [--notes 200]
+    .venv/bin/python tests/bench/bench_grammar.py [--runs 7] [--plain-runs 3] [--notes 200] [--proofread-only]
                                                   [--rounds 5] [--fresh-rounds 3] [--threads N]
 
 Every figure and ratio below is measured side by side in this one run:
 
+0. proofreading (``--proofread-only`` stops after it): the first check on a fresh cache with Java
+   present, ``notecheck note.txt`` with ``grammar-engine = "auto"`` to a full report - target <= 1.5 s,
+   Harper answering while LanguageTool starts in the background (then: how long until LanguageTool
+   is ready, and that the next run gets it); one Harper check of a note in process - target <= 20 ms;
+   and what each engine finds that the other does not over the fixture notes (rules NC501-NC506);
 1. cold first run: no server in the (private) state directory, ``notecheck note.txt``
    starts the shared server, warms it up and checks the note (wall time);
 2. warm single note: ``notecheck note.txt --format json`` with the server warm, median of
@@ -170,6 +175,8 @@ def median(values: list[float]) -> float:
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, dict | None, str]:
     """Wall time of one ``notecheck`` process; its JSON document (if --format json)."""
+    if "--grammar-engine" not in args and "--no-grammar" not in args:
+        args = [*args, "--grammar-engine", "languagetool"]  # these rows measure LanguageTool
     started = time.perf_counter()
     proc = subprocess.run([notecheck_exe(), *args], env=env, cwd=cwd, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True)
@@ -335,6 +342,143 @@ def kill_leftovers(marker: str) -> list[int]:
     return [p.pid for p in leftovers]
 
 
+# --- proofreading: the first check, Harper in process, what each engine finds ----------
+
+def _with_cache(cache: Path) -> dict[str, str | None]:
+    saved = {CACHE_ENV: os.environ.get(CACHE_ENV)}
+    os.environ[CACHE_ENV] = str(cache)
+    return saved
+
+
+def _restore(saved: dict[str, str | None]) -> None:
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def first_check_rows(work: Path, env: dict[str, str], rounds: int) -> list[tuple[str, str, str, str]]:
+    """A fresh cache with Java present: ``notecheck note.txt`` (auto) to a full report, Harper answering
+    while LanguageTool starts in the background; then how long until LanguageTool is ready, and that the
+    next run gets it. Side by side with the same note under --no-grammar (the CLI's fixed start-up)."""
+    from notecheck.grammar import server_status, stop_server
+
+    firsts, readies, plain, engines, nexts = [], [], [], set(), set()
+    for r in range(rounds):
+        cache = work / f"first-{r}"
+        cache.mkdir(mode=0o700)
+        run_env = dict(env, **{CACHE_ENV: str(cache)})
+        saved = _with_cache(cache)
+        try:
+            started = time.perf_counter()
+            proc = subprocess.run([notecheck_exe(), str(SINGLE_NOTE), "--format", "json"], env=run_env, cwd=work,
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True)
+            firsts.append(time.perf_counter() - started)
+            report = json.loads(proc.stdout)["files"][0]
+            engines.add(str(report["grammar_engine"]))
+            if report["incomplete"]:
+                raise SystemExit(f"first check incomplete: {report['notices']}")
+            while not (server_status()["running"] and server_status()["status"] == "ready"):
+                if time.perf_counter() - started > 180:
+                    raise SystemExit("LanguageTool did not start in the background within 180 s")
+                time.sleep(0.2)
+            readies.append(time.perf_counter() - started)
+            proc = subprocess.run([notecheck_exe(), str(SINGLE_NOTE), "--format", "json"], env=run_env, cwd=work,
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True)
+            nexts.add(str(json.loads(proc.stdout)["files"][0]["grammar_engine"]))
+            plain.append(run_cli([str(SINGLE_NOTE), "--format", "json", "--no-grammar"], run_env, work)[0])
+        finally:
+            stop_server()
+            _restore(saved)
+    first = median(firsts)
+    return [
+        (f"first check, fresh cache, Java present (auto), median of {rounds}", f"{first:.2f} s",
+         f"{first / median(plain):.2f}x --no-grammar", "<= 1.5 s " + ("OK" if first <= 1.5 else "MISSED")),
+        ("  engine of the first check / of the next run", f"{', '.join(sorted(engines))} / {', '.join(sorted(nexts))}",
+         "", "Harper, then LanguageTool"),
+        (f"  the same note --no-grammar (fixed start-up), median of {rounds}", f"{median(plain):.2f} s", "", ""),
+        ("  LanguageTool ready in the background after", f"{median(readies):.1f} s", "", "(reported)"),
+    ]
+
+
+def harper_rows(checks: int) -> list[tuple[str, str, str, str]]:
+    """Harper in process: building the linter once, then one note's check (engine call and full rules)."""
+    from notecheck import Checker, Config
+    from notecheck.grammar.harper import HarperBackend
+
+    text = sent_text(SINGLE_NOTE)
+    started = time.perf_counter()
+    backend = HarperBackend()
+    backend.warm("en-US")
+    load = time.perf_counter() - started
+    times = []
+    for i in range(checks):
+        variant = text + f"\nP.S. Note {i}."  # never the same text twice
+        started = time.perf_counter()
+        backend.check(variant, language="en-US")
+        times.append(time.perf_counter() - started)
+    draft_text = read_path(str(SINGLE_NOTE))
+    with Checker(Config(select=("NC5",), grammar_engine="harper", language="en-US")) as checker:
+        checker.check(draft_text)  # the linter's load, not timed
+        kind_times = []
+        for i in range(checks):
+            started = time.perf_counter()
+            checker.check(draft_text + f"\nP.S. Draft {i}.")
+            kind_times.append(time.perf_counter() - started)
+    one = median(times) * 1000
+    return [
+        ("Harper: import + build the en-US linter, once a process", f"{load * 1000:.0f} ms", "", "(reported)"),
+        (f"Harper: one note checked in process, median of {checks}", f"{one:.1f} ms", "",
+         "<= 20 ms " + ("OK" if one <= 20 else "MISSED")),
+        (f"  the NC5xx rules on it through the grammar service, median of {checks}",
+         f"{median(kind_times) * 1000:.1f} ms", "", "(reported)"),
+    ]
+
+
+def compare_engines(work: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+    """What each engine finds that the other does not, over the fixture notes (NC501-NC506; a finding of
+    one engine matches the other's when the rule is the same and the spans overlap)."""
+    from notecheck import Checker, Config
+    from notecheck.grammar import start_server, stop_server
+
+    saved = _with_cache(work / "compare")
+    (work / "compare").mkdir(mode=0o700)
+    found: dict[str, dict[str, list[tuple[str, int, int, str]]]] = {}
+    try:
+        start_server(idle_minutes=30)
+        for engine in ("languagetool", "harper"):
+            with Checker(Config(select=("NC5",), grammar_engine=engine, language="en-US")) as checker:
+                for path in FIXTURES:
+                    report = checker.check_draft(parse_draft(read_path(str(path)), path=path.name))
+                    found.setdefault(path.name, {})[engine] = [
+                        (f.code, f.offset or 0, (f.offset or 0) + (f.length or 0), f.excerpt) for f in report.findings]
+    finally:
+        stop_server()
+        _restore(saved)
+    counts: dict[str, list[int]] = {}
+    examples: dict[tuple[str, str], list[str]] = {}
+    for sides in found.values():
+        lt, harper = sides["languagetool"], sides["harper"]
+        for mine, theirs, label in ((lt, harper, "lt"), (harper, lt, "harper")):
+            for code, start, end, excerpt in mine:
+                row = counts.setdefault(code, [0, 0, 0])
+                matched = any(c == code and s < end and start < e for c, s, e, _ in theirs)
+                if matched and label == "lt":
+                    row[0] += 1
+                elif not matched:
+                    row[1 if label == "lt" else 2] += 1
+                    examples.setdefault((code, label), []).append(excerpt)
+    rows = [(f"{code}: found by both / LanguageTool only / Harper only ({len(FIXTURES)} fixture notes)",
+             f"{both} / {lt_only} / {harper_only}", "", "(reported)")
+            for code, (both, lt_only, harper_only) in sorted(counts.items())]
+    notes = []
+    for (code, label), words in sorted(examples.items()):
+        common = sorted({w for w in words}, key=lambda w: (-words.count(w), w))[:8]
+        notes.append(f"  {code} {'LanguageTool' if label == 'lt' else 'Harper'} only, e.g.: " + ", ".join(map(repr, common)))
+    return rows, notes
+
+
 # --- the benchmark ----------------------------------------------------------------
 
 def main() -> int:
@@ -347,6 +491,10 @@ def main() -> int:
                         help="batch rounds per side on a restarted server (0: skip)")
     parser.add_argument("--threads", type=int, default=None,
                         help="bare-POST concurrency (default: the CLI's)")
+    parser.add_argument("--first-rounds", type=int, default=3, help="first checks on a fresh cache")
+    parser.add_argument("--harper-checks", type=int, default=50, help="in-process Harper checks")
+    parser.add_argument("--proofread-only", action="store_true",
+                        help="only the first check, Harper in process and the engine comparison")
     args = parser.parse_args()
 
     home = lt_home()  # the shared installation, resolved before the state override
@@ -374,7 +522,20 @@ def main() -> int:
     threads = args.threads or cli_workers(args.notes)
     jvm_rss = None
     heap = "?"
+    leftovers: list[int] = []
+    compare_notes: list[str] = []
+    plain_orphans: list[int] = []
     try:
+        # 0. proofreading: first check (auto), Harper in process, engines compared -------
+        print("first check on a fresh cache ...", file=sys.stderr, flush=True)
+        rows += first_check_rows(work, env, args.first_rounds)
+        print("Harper in process ...", file=sys.stderr, flush=True)
+        rows += harper_rows(args.harper_checks)
+        print("engines compared over the fixture notes ...", file=sys.stderr, flush=True)
+        compared, compare_notes = compare_engines(work)
+        rows += compared
+        if args.proofread_only:
+            raise _Done
         # 3. cold first run -------------------------------------------------------------
         print("cold first run ...", file=sys.stderr, flush=True)
         if server_status()["running"]:
@@ -527,10 +688,12 @@ def main() -> int:
                              f"CLI/bare {ratio:.2f}x", "<= 1.2x " + ("OK" if ratio <= 1.2 else "MISSED")))
             rows.append(("  rounds: " + ", ".join(FRESH_SIDES), " | ".join(
                 " ".join(f"{t:.2f}" for t in fresh_times[side]) for side in FRESH_SIDES), "", ""))
+    except _Done:
+        pass
     finally:
         stop_server()
         time.sleep(1.0)
-        leftovers = kill_leftovers(str(cache)) + kill_leftovers(str(work / "ltp"))
+        leftovers = kill_leftovers(str(work))
         shutil.rmtree(work, ignore_errors=True)
 
     rows.append(("JVMs left after stop (killed by pid)",
@@ -546,7 +709,12 @@ def main() -> int:
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    print("\n".join(compare_notes))
     return 0
+
+
+class _Done(Exception):
+    """--proofread-only: skip the LanguageTool-only rows."""
 
 
 if __name__ == "__main__":
