@@ -16,20 +16,32 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from notecheck.api import Checker, Config, check, check_file
     from notecheck.batch import Source
-    from notecheck.inputs import InputError
+    from notecheck.errors import (
+        ConfigError,
+        GrammarUnavailable,
+        InputError,
+        NotecheckError,
+        RegistryError,
+        UnsafePathError,
+    )
     from notecheck.model import Finding, InputFailure, Report, RuleResult, Severity, Status, Verdict
     from notecheck.note import Context, Note
+    from notecheck.packs import PackError
+    from notecheck.selection import SelectionError
 
 _WHERE = {
     "Checker": "api", "Config": "api", "check": "api", "check_file": "api", "Source": "batch",
-    "InputError": "inputs", "Finding": "model", "InputFailure": "model", "Report": "model",
+    "Finding": "model", "InputFailure": "model", "Report": "model",
     "RuleResult": "model", "Severity": "model", "Status": "model", "Verdict": "model", "Context": "note",
-    "Note": "note",
+    "Note": "note", "PackError": "packs", "SelectionError": "selection",
+    **{name: "errors" for name in ("ConfigError", "GrammarUnavailable", "InputError", "NotecheckError",
+                                   "RegistryError", "UnsafePathError")},
 }
 
 __all__ = [
-    "Checker", "Config", "Context", "Finding", "InputError", "InputFailure", "Note", "Report", "RuleResult",
-    "Severity", "Source", "Status", "Verdict", "check", "check_file",
+    "Checker", "Config", "ConfigError", "Context", "Finding", "GrammarUnavailable", "InputError", "InputFailure",
+    "Note", "NotecheckError", "PackError", "RegistryError", "Report", "RuleResult", "SelectionError", "Severity",
+    "Source", "Status", "UnsafePathError", "Verdict", "check", "check_file",
 ]
 
 

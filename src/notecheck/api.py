@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from notecheck.batch import Source
 from notecheck.engine import run_rules
+from notecheck.errors import InputError
 from notecheck.inputs import Draft, parse_draft, read_bytes
 from notecheck.kinds.base import RunEnv
 from notecheck.lexicon import LEXICON_FILE, Lexicon, load_lexicon_file, shipped_lexicon
@@ -18,7 +19,7 @@ from notecheck.model import FileResult, Report, Severity
 from notecheck.note import Context
 from notecheck.packs import Rule, load_rules
 from notecheck.registry import Registry, builtin_packs, load_registry
-from notecheck.selection import Layer, RuleOverride, draft_rules, override_rules, select_layers
+from notecheck.selection import Layer, RuleOverride, SelectionError, draft_rules, override_rules, select_layers
 from notecheck.services import find_service
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class Config:
     lt_url: str | None = None
     daemon: bool = True
     idle_minutes: float = 30.0
+    encoding: str | None = None  # of draft files and standard input (default: UTF-8, or UTF-16/32 with a BOM)
     words: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -145,10 +147,13 @@ class Checker:
         return env
 
     def rules_for(self, draft: Draft) -> list[Rule]:
-        """The rules for this draft after its front matter; raises ``SelectionError`` naming the draft and key."""
+        """The rules for this draft after its front matter; raises ``InputError`` naming the draft and key."""
         if not draft.overrides:
             return self.rules
-        return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
+        try:
+            return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
+        except SelectionError as exc:  # the draft is at fault, not the configuration
+            raise InputError(str(exc)) from None
 
     def prefetch(self, draft: Draft) -> None:
         """Send the draft to the grammar engine now (the service keeps the answer), so ``check_draft`` finds
@@ -182,9 +187,9 @@ class Checker:
         """Read a draft file (or given bytes, such as standard input) in the format its name says:
         ``.md``, ``.html``/``.htm`` and ``.eml`` are read as what a reader sees, anything else as text.
         Raises ``InputError`` (unreadable, not a note) or ``SelectionError`` (bad front-matter rules)."""
-        from notecheck.readers import load
+        from notecheck.readers import EMAIL_MAX_BYTES, load
 
-        loaded = load(name, read_bytes(name) if data is None else data, format)
+        loaded = load(name, read_bytes(name, EMAIL_MAX_BYTES) if data is None else data, format, self.config.encoding)
         draft = parse_draft(loaded.text, path=name, context=context, defaults=loaded.context, origin=loaded.origin)
         self.rules_for(draft)  # front-matter overrides name real rules and parameters
         return draft

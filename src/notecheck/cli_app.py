@@ -17,7 +17,7 @@ from notecheck.cli_output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
 from notecheck.exit_codes import USAGE as EXIT_USAGE
-from notecheck.inputs import InputError, parse_date
+from notecheck.inputs import InputError, check_encoding, parse_date, read_stream_bytes
 from notecheck.model import FileResult, InputFailure, Report, Severity
 from notecheck.note import Context
 from notecheck.registry import RegistryError
@@ -63,6 +63,17 @@ def _context(company: str | None, interviewer: list[str] | None, role: str | Non
         raise fail(str(exc)) from None
 
 
+def _stdin_item(name: str | None) -> Source | InputFailure:
+    """Standard input as a draft, read up to the size limit (``yes | notecheck -`` stops there)."""
+    shown = name or "<stdin>"
+    try:
+        if sys.stdin is None:  # started with standard input closed
+            raise InputError(f"{shown}: standard input is closed")
+        return Source(shown, read_stream_bytes(sys.stdin.buffer, shown))
+    except InputError as exc:
+        return InputFailure(shown, str(exc))
+
+
 @check_app.command(epilog=EPILOG, help="Check thank-you note drafts and say whether they are ready to send.")
 def check_command(
     files: Annotated[list[str] | None, typer.Argument(help="Drafts: files (.txt, .md, .html, .eml), directories (searched recursively), quoted globs such as 'notes/**/*.md', or - for standard input.", show_default=False)] = None,
@@ -88,6 +99,7 @@ def check_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="With several drafts, show every report, not only those not ready.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes (single-replacement spelling and grammar corrections, doubled spaces and words) to the files, keeping a .orig backup.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")] = False,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of the drafts (default: UTF-8, or UTF-16 with a byte-order mark).", show_default=False)] = None,
 ) -> None:
     if not files:
         raise fail("no draft given: name one or more files or directories, or - for standard input")
@@ -97,11 +109,15 @@ def check_command(
         raise fail("--stdin-filename names the draft read from standard input: give - as a draft too")
     context = _context(company, interviewer, role, interviewed, sent)
     try:
+        encoding = check_encoding(encoding) if encoding else None
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    try:
         config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
                              grammar_engine=grammar_engine,
                              fail_on=Severity(fail_on.value) if fail_on else None,
                              daemon=daemon, select=_split(select) or None, extend_select=_split(extend_select) or None,
-                             ignore=_split(ignore) or None)
+                             ignore=_split(ignore) or None, encoding=encoding)
     except RegistryError as exc:
         raise fail(str(exc)) from None
     items = expand(files)
@@ -116,10 +132,9 @@ def check_command(
             checker = stack.enter_context(Checker(config, progress=progress_cb))
         except RegistryError as exc:
             raise fail(str(exc)) from None
-        names = [i for i in items if isinstance(i, str)]
-        stdin = names.index("-") if "-" in names else None
-        sources: list[str | Source] = [Source(stdin_filename or "<stdin>", sys.stdin.buffer.read()) if i == "-" else i
-                                       for i in names]
+        inputs: list[str | Source | InputFailure] = [_stdin_item(stdin_filename) if i == "-" else i for i in items]
+        sources: list[str | Source] = [i for i in inputs if isinstance(i, (str, Source))]
+        stdin = next((index for index, i in enumerate(sources) if isinstance(i, Source)), None)
         if fix or show_diff:
             from notecheck.cli_fix import fix_all, with_bytes
 
@@ -129,7 +144,7 @@ def check_command(
         if fix or show_diff:
             checked = fix_all(checker, sources, checked, show_diff=show_diff, context=context, jobs=jobs, stdin=stdin)
         done = iter(checked)
-        results: list[FileResult] = [i if isinstance(i, InputFailure) else next(done) for i in items]
+        results: list[FileResult] = [i if isinstance(i, InputFailure) else next(done) for i in inputs]
         rules = checker.rules
     for failure in results:
         if isinstance(failure, InputFailure):

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from notecheck.api import Config
+from notecheck.errors import ConfigError
 from notecheck.model import Severity
-from notecheck.registry import RegistryError
 from notecheck.selection import Layer, RuleOverride
 
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
@@ -43,6 +43,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "lt-url": ("lt_url", "a URL string such as http://localhost:8081"),
     "daemon": ("daemon", "true or false"),
     "idle-minutes": ("idle_minutes", "a positive number of minutes"),
+    "encoding": ("encoding", "a text encoding such as cp1252 (default: UTF-8, or UTF-16 with a byte-order mark)"),
     "words": ("words", _STRINGS),
     "words-file": ("words", "a path to a file of words, one a line"),
     "packs": ("packs", "a list of folders (or files) of TOML rule packs"),
@@ -50,10 +51,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "lexicon": ("lexicon", "a table of lexicon lists to add to, e.g. valedictions = [\"Much love\"]"),
 }
 RULE_KEYS = {"severity": "error, warning or info", "weight": "a whole number from 0 to 100"}
-
-
-class ConfigError(RegistryError):
-    """A config file or option that cannot be used; ``str()`` is one line naming the file and key."""
 
 
 def locale_language(env: Mapping[str, str] | None = None) -> str | None:
@@ -153,6 +150,13 @@ def _valid(key: str, value: Any) -> bool:
         return value in LANGUAGES
     if key == "grammar-engine":
         return value in ENGINES
+    if key == "encoding":
+        from notecheck.inputs import InputError, check_encoding
+
+        try:
+            return isinstance(value, str) and bool(check_encoding(value))
+        except InputError:
+            return False
     if key == "fail-on":
         return value in [s.value for s in Severity]
     if key in ("rules", "lexicon"):

@@ -1,24 +1,31 @@
-"""Reading drafts: decoding, front matter and interview context."""
+"""Reading drafts: bounded reads, decoding, front matter and interview context."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from notecheck.errors import InputError
 from notecheck.note import Context, Note
 
 MAX_BYTES = 1_000_000
+MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside are typing slips, and date arithmetic near year 1 or 9999 overflows
 _FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _KEY_RE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# byte-order marks, longest first (the UTF-32 little-endian mark begins with the UTF-16 one)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 CONTEXT_KEYS = {"company", "interviewer", "interviewers", "role", "interview_date", "sent_date"}
 OVERRIDE_KEYS = {"ignore", "params"}
 
-
-class InputError(Exception):
-    """A draft or an option that cannot be used; ``str()`` is one line for the user."""
+__all__ = ["MAX_BYTES", "Draft", "InputError", "decode", "parse_date", "parse_draft", "read_bytes", "read_path",
+           "read_stream", "read_stream_bytes"]
 
 
 @dataclass(frozen=True)
@@ -29,28 +36,70 @@ class Draft:
     overrides: dict[str, Any] = field(default_factory=dict)
 
 
-def decode(data: bytes, name: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: the draft is larger than {MAX_BYTES // 1000} kB; is it really a note?")
-    if b"\x00" in data:
-        raise InputError(f"{name}: this is not a text file")
+def _too_large(name: str, limit: int = MAX_BYTES) -> InputError:
+    return InputError(f"{name}: the draft is larger than {limit // 1000} kB; is it really a note?")
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; ``InputError`` for a name Python does not know or a non-text codec."""
     try:
-        text = data.decode("utf-8-sig")
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"--encoding: unknown encoding '{encoding}' (e.g. utf-8, utf-16, cp1252, latin-1)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"--encoding: '{encoding}' is not a text encoding")
+    return info.name
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Text of a draft: ``encoding`` if given, else UTF-8 (with or without a BOM) or UTF-16/32 with a BOM."""
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    codec = check_encoding(encoding) if encoding else next((c for bom, c in _BOMS if data.startswith(bom)), None)
+    if codec is None and b"\x00" in data:
+        raise InputError(f"{name}: this is not a text file (it has NUL bytes; for UTF-16 without a byte-order mark "
+                         "give --encoding utf-16-le or utf-16-be)")
+    try:
+        text = data.decode(codec or "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}); save the draft as UTF-8") from None
+        shown = codec or "UTF-8"
+        hint = "save the draft as UTF-8 or name its encoding with --encoding" if not encoding else "check --encoding"
+        raise InputError(f"{name}: not valid {shown} (byte {exc.start}); {hint}") from None
+    text = text.removeprefix("\ufeff")  # a BOM kept by an explicit --encoding utf-8 / utf-16-le
+    if "\x00" in text:
+        raise InputError(f"{name}: this is not a text file (it has NUL characters)")
     return text
 
 
-def read_path(path: str) -> str:
+def read_stream_bytes(stream: IO[bytes], name: str, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes from a file, device, FIFO or standard input; ``InputError`` past it."""
+    try:
+        data = stream.read(limit + 1)  # buffered: returns at EOF or once that many bytes are in
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if data is None:  # a non-blocking stream with nothing ready
+        raise InputError(f"{name}: nothing to read")
+    if len(data) > limit:
+        raise _too_large(name, limit)
+    return data
+
+
+def read_stream(stream: IO[bytes], name: str, encoding: str | None = None) -> str:
+    """Read at most the size limit from a file, device, FIFO or standard input, then decode it."""
+    return decode(read_stream_bytes(stream, name), name, encoding)
+
+
+def read_path(path: str, encoding: str | None = None) -> str:
     """Read a draft file; raise InputError with a one-line reason when it cannot be read."""
-    return decode(read_bytes(path), path)
+    return decode(read_bytes(path), path, encoding)
 
 
-def read_bytes(path: str) -> bytes:
-    """A draft file's bytes; raise InputError with a one-line reason when it cannot be read."""
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """A draft file's bytes, at most ``limit`` whatever the file is (a device, a FIFO); raise
+    InputError with a one-line reason when it cannot be read."""
     target = Path(path)
     try:
-        data = target.read_bytes()
+        handle = target.open("rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -58,8 +107,9 @@ def read_bytes(path: str) -> bytes:
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return data
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with handle:
+        return read_stream_bytes(handle, path, limit)
 
 
 def parse_date(value: str, key: str, *, end_of_day: bool = False) -> datetime:
@@ -68,10 +118,14 @@ def parse_date(value: str, key: str, *, end_of_day: bool = False) -> datetime:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             day = date.fromisoformat(text)
-            return datetime.combine(day, time(23, 59, 59) if end_of_day else time(0, 0))
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+            parsed = datetime.combine(day, time(23, 59, 59) if end_of_day else time(0, 0))
+        else:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise InputError(f"{key}: '{value}' is not an ISO date such as 2026-03-02 or 2026-03-02T14:30") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise InputError(f"{key}: '{value}' is out of range (expected a year from {MIN_YEAR} to {MAX_YEAR})")
+    return parsed
 
 
 def _split_list(value: str) -> list[str]:
@@ -161,6 +215,12 @@ def parse_draft(text: str, *, path: str | None = None, context: Context | None =
     e-mail back to the file (``notecheck.readers``).
     """
     name = path or "<text>"
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise InputError(f"{name}:{line}: not valid Unicode text (a lone surrogate U+{ord(surrogate.group()):04X})")
+    if "\r" in text:  # old Mac line ends: read as LF, one character for one, so every offset stays true
+        text = _LONE_CR.sub("\n", text)
     match = _FRONT_MATTER_RE.match(text)
     start = 0
     front = Context()

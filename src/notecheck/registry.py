@@ -7,15 +7,14 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from notecheck.errors import RegistryError
+
 if TYPE_CHECKING:
     from notecheck.kinds.base import Kind
 
 KINDS_GROUP = "notecheck.kinds"
 PACKS_GROUP = "notecheck.packs"
-
-
-class RegistryError(Exception):
-    """A kind or pack that cannot be loaded; ``str()`` is one line for the user."""
+__all__ = ["KINDS_GROUP", "PACKS_GROUP", "Registry", "RegistryError", "builtin_packs", "load_registry"]
 
 
 @dataclass

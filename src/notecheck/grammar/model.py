@@ -6,19 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from notecheck.errors import GrammarUnavailable
+
+__all__ = ["GrammarBackend", "GrammarMatch", "GrammarSettings", "GrammarUnavailable", "ProgressCallback", "report"]
+
 ProgressCallback = Callable[[str, int | None, int | None], None]
 """``(description, completed, total)``; ``None`` counts mean "unknown"."""
-
-
-class GrammarUnavailable(Exception):
-    """Grammar checking cannot run; ``str(exc)`` is a one-line reason."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(" ".join(reason.split()))
-
-    @property
-    def reason(self) -> str:
-        return str(self)
 
 
 @dataclass(frozen=True)

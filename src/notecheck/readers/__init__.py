@@ -31,10 +31,11 @@ def format_of(name: str) -> str:
     return FORMATS.get(PurePath(name).suffix.lower(), "text")
 
 
-def load(name: str, data: bytes, kind: str | None = None) -> Loaded:
+def load(name: str, data: bytes, kind: str | None = None, encoding: str | None = None) -> Loaded:
     """Turn a draft file's bytes into the text to check; raises ``InputError`` with a one-line reason.
 
-    ``kind`` (text, markdown, html, email) overrides what the name's extension says.
+    ``kind`` (text, markdown, html, email) overrides what the name's extension says; ``encoding`` names
+    the codec of a text, Markdown or HTML file (an e-mail declares its own).
     """
     kind = kind or format_of(name)
     if kind not in ("text", "markdown", "html", "email"):
@@ -46,7 +47,7 @@ def load(name: str, data: bytes, kind: str | None = None) -> Loaded:
 
         text, origin, context = read_email(data, name)
         return Loaded(text, origin, context)
-    text = decode(data, name)
+    text = decode(data, name, encoding)
     if kind == "text":
         return Loaded(text)
     start = front_matter_end(text)
