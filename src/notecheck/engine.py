@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from notecheck.kinds.base import Hit, Outcome, RunEnv, Say
+from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say
 from notecheck.model import Finding, Position, Report, RuleResult, Severity, Status, Verdict
 from notecheck.note import Note
 from notecheck.packs import Rule
@@ -56,6 +56,15 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
         message=say(rule, hit.message), suggestions=hit.suggestions, source=hit.source,
         advice=hit.advice or rule.suggestion or None,
     )
+
+
+def _outcome(kind: Kind, note: Note, rule: Rule, env: RunEnv) -> Outcome:
+    """The kind's answer; a fault inside one rule skips that rule (check incomplete), never the others."""
+    try:
+        return kind.check(note, rule.params, env)
+    except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the report
+        detail = " ".join(str(exc).split())[:160]
+        return Outcome(skipped=f"failed ({type(exc).__name__}{': ' + detail if detail else ''})", incomplete=True)
 
 
 def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> RuleResult:
@@ -125,7 +134,7 @@ def run_rules(
     if note.lexicon is None:
         note.lexicon = env.lexicon
     for rule in rules:
-        outcome = registry.kind(rule.kind).check(note.scoped(rule.scope), rule.params, env)
+        outcome = _outcome(registry.kind(rule.kind), note.scoped(rule.scope), rule, env)
         outcomes[rule.code] = outcome
         incomplete = incomplete or outcome.incomplete
         checked_by = checked_by or outcome.checked_by
