@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+
 import pytest
 
 from notecheck import Checker, Config
@@ -9,3 +14,26 @@ from notecheck import Checker, Config
 def checker() -> Checker:
     """All rules except grammar (which needs the LanguageTool server: see tests/grammar)."""
     return Checker(Config(grammar=False))
+
+
+@pytest.fixture(scope="session")
+def other_uid() -> Iterator[int]:
+    """The uid of a second local user, created for the session (``useradd``) and removed after it.
+
+    Where users cannot be created, a uid no account uses stands in: the files a test gives it
+    (``chown``, which root may do) are then another user's all the same.
+    """
+    name = f"nctest{os.getpid() % 100000}"
+    created = False
+    if os.geteuid() == 0 and shutil.which("useradd"):
+        created = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name],
+                                 capture_output=True).returncode == 0
+    if created:
+        import pwd
+
+        yield pwd.getpwnam(name).pw_uid
+        subprocess.run(["userdel", name], capture_output=True)
+        return
+    if os.geteuid() != 0:
+        pytest.skip("files of another user need root (chown) or a second account")
+    yield 54321

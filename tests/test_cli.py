@@ -17,10 +17,11 @@ NOTES = FIXTURES / "notes"
 EXE = shutil.which("notecheck", path=str(Path(sys.executable).parent)) or "notecheck"
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+        cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
     full_env.pop("NOTECHECK_LT_URL", None)
-    return subprocess.run([EXE, *args], input=stdin, capture_output=True, text=True, env=full_env, timeout=120)
+    return subprocess.run([EXE, *args], input=stdin, capture_output=True, text=True, env=full_env, timeout=120, cwd=cwd)
 
 
 def test_strong_note_is_ready_exit_0() -> None:

@@ -10,11 +10,11 @@ CACHE_ENV = "NOTECHECK_CACHE_DIR"
 
 
 def cache_dir() -> Path:
-    """notecheck's cache directory (not created)."""
+    """notecheck's cache directory, absolute (not created, not checked: see ``notecheck.trust``)."""
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
-        return Path(explicit).expanduser()
+        return Path(os.path.abspath(Path(explicit).expanduser()))
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
-        return Path(xdg).expanduser() / "notecheck"
+        return Path(os.path.abspath(Path(xdg).expanduser())) / "notecheck"
     return Path.home() / ".cache" / "notecheck"

@@ -16,6 +16,7 @@ from notecheck.batch import ResultCallback, Source
 from notecheck.cli_output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
+from notecheck.errors import NotecheckError
 from notecheck.exit_codes import USAGE as EXIT_USAGE
 from notecheck.inputs import InputError, check_encoding, parse_date, read_stream_bytes
 from notecheck.model import FileResult, InputFailure, Report, Severity
@@ -139,6 +140,11 @@ def check_command(
             from notecheck.cli_fix import fix_all, with_bytes
 
             sources = with_bytes(sources)
+        if sources:
+            try:  # an unsafe cache directory is refused before any draft is sent anywhere
+                checker.environment()
+            except NotecheckError as exc:
+                raise fail(str(exc)) from None
         with batch_progress(err, len(sources)) as on_result:
             checked = checker.check_many(sources, context=context, jobs=jobs, on_result=on_result)
         if fix or show_diff:

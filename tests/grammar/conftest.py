@@ -26,14 +26,14 @@ from notecheck.grammar.process import CACHE_MARKER, SERVER_CLASS, SUPERVISOR_MOD
 def leftover_processes(base: Path) -> list[psutil.Process]:
     """LanguageTool JVMs and supervisors whose state lives under ``base``."""
     found = []
-    for proc in psutil.process_iter(["cmdline", "cwd", "status"]):
+    for proc in psutil.process_iter(["cmdline", "status"]):
         cmdline = proc.info["cmdline"] or []
         if proc.info["status"] == psutil.STATUS_ZOMBIE:
             continue
         jvm = SERVER_CLASS in cmdline and any(
             arg.startswith(CACHE_MARKER + str(base)) for arg in cmdline)
-        supervisor = SUPERVISOR_MODULE in cmdline and str(proc.info["cwd"] or "").startswith(
-            str(base))
+        cache = cmdline[cmdline.index("--cache-dir") + 1:][:1] if "--cache-dir" in cmdline else []
+        supervisor = SUPERVISOR_MODULE in cmdline and bool(cache) and cache[0].startswith(str(base))
         if jvm or supervisor:
             found.append(proc)
     return found

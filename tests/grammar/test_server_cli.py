@@ -45,7 +45,7 @@ def test_no_java_is_exit_3_with_one_line(app: typer.Typer, monkeypatch: pytest.M
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 3, result.output
         lines = result.output.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("error: Java was not found: install")
+        assert len(lines) == 1 and lines[0].startswith("notecheck: error: Java was not found: install")
 
 
 def test_usage_error_is_exit_2(app: typer.Typer) -> None:

@@ -113,8 +113,8 @@ def test_dead_pid_is_stale() -> None:
     assert verdict(STATE, server=False) == "stale"
 
 
-def test_port_answered_by_something_else_is_stale() -> None:
-    assert verdict(STATE, answers=False) == "stale"
+def test_our_server_that_does_not_answer_is_hung() -> None:
+    assert verdict(STATE, answers=False) == "hung"
 
 
 def test_starting_server_is_waited_for_unless_its_supervisor_died() -> None:

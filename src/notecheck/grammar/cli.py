@@ -15,7 +15,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskID, TextColumn
 
+from notecheck.errors import UnsafePathError
 from notecheck.exit_codes import INCOMPLETE as EXIT_UNAVAILABLE
+from notecheck.exit_codes import USAGE as EXIT_USAGE
 
 from .model import GrammarUnavailable, ProgressCallback
 
@@ -37,10 +39,14 @@ def _console(stderr: bool = False) -> Console:
 
 @contextmanager
 def rich_progress(console: Console | None = None) -> Iterator[ProgressCallback]:
-    """A ``ProgressCallback`` drawn as one Rich progress line (spinner if total unknown)."""
+    """A ``ProgressCallback`` drawn as one Rich progress line (spinner if total unknown); nothing at all
+    when the console is not a terminal."""
+    console = console or _console(stderr=True)
+    if not console.is_terminal:
+        yield lambda description, completed, total: None
+        return
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                        TextColumn("{task.completed:.0f}"), transient=True,
-                        console=console or _console(stderr=True))
+                        TextColumn("{task.completed:.0f}"), transient=True, console=console)
     task: TaskID | None = None
 
     def update(description: str, completed: int | None, total: int | None) -> None:
@@ -54,9 +60,17 @@ def rich_progress(console: Console | None = None) -> Iterator[ProgressCallback]:
         yield update
 
 
-def _fail(exc: GrammarUnavailable) -> typer.Exit:
-    _console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
-    return typer.Exit(EXIT_UNAVAILABLE)
+def _fail(exc: GrammarUnavailable | UnsafePathError) -> typer.Exit:
+    _console(stderr=True).print(f"notecheck: error: {exc}", markup=False, soft_wrap=True)
+    return typer.Exit(EXIT_USAGE if isinstance(exc, UnsafePathError) else EXIT_UNAVAILABLE)
+
+
+@contextmanager
+def _refusing_unsafe_paths() -> Iterator[None]:
+    try:
+        yield
+    except UnsafePathError as exc:
+        raise _fail(exc) from None
 
 
 def _print_status(status: dict[str, Any], as_json: bool) -> None:
@@ -66,6 +80,11 @@ def _print_status(status: dict[str, Any], as_json: bool) -> None:
         return
     if not status["running"]:
         console.print("LanguageTool server: stopped")
+        return
+    if status["status"] in ("hung", "unrecorded"):
+        why = "does not answer" if status["status"] == "hung" else "runs without a state record"
+        console.print(f"LanguageTool server: {status['status']} (pid {status['pid']}, {status['url']}) - it {why}; "
+                      "`notecheck server stop` ends it", markup=False, soft_wrap=True)
         return
     uptime = status.get("uptime_seconds") or 0.0
     rss = status.get("rss_mib")
@@ -82,7 +101,9 @@ def status_command(
 ) -> None:
     """Show whether the shared LanguageTool server runs, and its figures."""
     from .server import server_status
-    _print_status(server_status(), as_json)
+    with _refusing_unsafe_paths():
+        status = server_status()
+    _print_status(status, as_json)
 
 
 @server_app.command("start")
@@ -98,7 +119,7 @@ def start_command(
     try:
         with rich_progress() as progress:
             status = start_server(idle=idle_minutes, progress=progress)
-    except GrammarUnavailable as exc:
+    except (GrammarUnavailable, UnsafePathError) as exc:
         raise _fail(exc) from None
     _print_status(status, as_json)
 
@@ -107,7 +128,8 @@ def start_command(
 def stop_command() -> None:
     """Stop the shared LanguageTool server."""
     from .server import stop_server
-    stopped = stop_server()
+    with _refusing_unsafe_paths():
+        stopped = stop_server()
     _console().print("LanguageTool server stopped" if stopped else "LanguageTool server: not running")
 
 
@@ -120,7 +142,7 @@ def install_command(
     try:
         with rich_progress() as progress:
             folder = install_languagetool(progress, force=force)
-    except GrammarUnavailable as exc:
+    except (GrammarUnavailable, UnsafePathError) as exc:
         raise _fail(exc) from None
     _console().print(f"LanguageTool {installed_version(folder)} installed in {folder}",
                      markup=False, soft_wrap=True)

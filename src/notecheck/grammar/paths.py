@@ -7,6 +7,10 @@ LanguageTool installation while keeping server state apart:
   config and "last used" stamp live here.
 * ``lt_home()`` - where LanguageTool installations live
   (``$NOTECHECK_LT_HOME``, default ``cache_dir()/languagetool``).
+
+Both are trusted only when no other local user can write to them (``notecheck.trust``):
+``state_dir()`` and ``install_home()`` create them ``0700`` when missing and raise
+``UnsafePathError`` otherwise. Files in them are opened without following links.
 """
 
 from __future__ import annotations
@@ -18,17 +22,29 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+from notecheck import trust
 from notecheck.cache import CACHE_ENV, cache_dir  # noqa: F401 - CACHE_ENV is part of this module's interface
 
 LT_HOME_ENV = "NOTECHECK_LT_HOME"
 
 
 def lt_home() -> Path:
-    """Directory holding ``LanguageTool-<version>/`` installations (not created)."""
+    """Directory holding ``LanguageTool-<version>/`` installations (not created, not checked)."""
     explicit = os.environ.get(LT_HOME_ENV)
     if explicit:
-        return Path(explicit).expanduser()
+        return Path(os.path.abspath(Path(explicit).expanduser()))
     return cache_dir() / "languagetool"
+
+
+def state_dir() -> Path:
+    """``cache_dir()``, created ``0700``; ``UnsafePathError`` unless it is the user's own and no other
+    user can write to it or above it."""
+    return trust.secure_directory(cache_dir(), "notecheck's cache directory", own=True)
+
+
+def install_home() -> Path:
+    """``lt_home()``, created ``0700``; ``UnsafePathError`` when another user could change the jars."""
+    return trust.secure_directory(lt_home(), "the LanguageTool directory")
 
 
 def state_file() -> Path:
@@ -54,6 +70,18 @@ def server_config() -> Path:
     return cache_dir() / "lt-server.cfg"
 
 
+def check_installation(folder: Path) -> None:
+    """``UnsafePathError`` when another user could change the jars the JVM will load from ``folder``."""
+    libs = folder / "libs"
+    reason = trust.untrusted_reason(libs)
+    for jar in sorted(libs.glob("*.jar")) if reason is None else ():
+        reason = trust.untrusted_reason(jar)
+        if reason:
+            break
+    if reason:
+        raise trust.UnsafePathError(f"the LanguageTool installation {folder} is not safe to run: {reason}")
+
+
 def install_lock_file() -> Path:
     return lt_home() / "install.lock"
 
@@ -64,18 +92,30 @@ def bundled_pom() -> Path:
     return Path(str(ref))
 
 
-def ensure_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @contextmanager
 def file_lock(path: Path) -> Iterator[None]:
-    """Exclusive ``fcntl.flock`` on ``path`` for the duration of the block."""
-    ensure_dir(path.parent)
-    with open(path, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    """Exclusive ``fcntl.flock`` on ``path`` (a private file in a checked directory) for the block."""
+    trust.secure_directory(path.parent, "the lock's directory", own=path.parent == cache_dir())
+    _drop_link(path)
+    fd = trust.open_private(path, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def open_log(path: Path, *, append: bool = False) -> int:
+    """A private log file's descriptor for a child's output (never through a link)."""
+    _drop_link(path)
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    return trust.open_private(path, flags)
+
+
+def _drop_link(path: Path) -> None:
+    """A symbolic link where a private file belongs is removed, never followed."""
+    if path.is_symlink():
+        path.unlink()

@@ -11,6 +11,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from notecheck import trust
+
+from . import paths
 from .client import LanguageToolClient, healthy
 from .model import GrammarUnavailable
 
@@ -74,18 +77,11 @@ def logback_path(config: Path) -> Path:
     return config.with_suffix(".logback.xml")
 
 
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def write_server_config(path: Path) -> Path:
     """The server's properties file, and a quiet logging config beside it."""
     threads = max(2, min(os.cpu_count() or 2, 8))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write(path, SERVER_CONFIG.format(threads=threads))
-    _write(logback_path(path), LOGBACK_CONFIG)
+    trust.write_private(path, SERVER_CONFIG.format(threads=threads))
+    trust.write_private(logback_path(path), LOGBACK_CONFIG)
     return path
 
 
@@ -111,18 +107,19 @@ def _parent_death_hook() -> Callable[[], None] | None:
 
 
 def launch_jvm(cmd: list[str], log: Path) -> subprocess.Popen[bytes]:
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "ab") as out:
-        try:
-            return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
-                                    close_fds=True, preexec_fn=_parent_death_hook())
-        except OSError as exc:
-            raise GrammarUnavailable(f"could not start Java: {exc.strerror or exc}") from None
+    out = paths.open_log(log, append=True)
+    try:
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                                close_fds=True, preexec_fn=_parent_death_hook())
+    except OSError as exc:
+        raise GrammarUnavailable(f"could not start Java: {exc.strerror or exc}") from None
+    finally:
+        os.close(out)
 
 
 def alive(pid: int | None) -> bool:
     """True for a running (non-zombie) process."""
-    if not pid:
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
         return False
     import psutil
     try:
@@ -131,29 +128,103 @@ def alive(pid: int | None) -> bool:
         return False
 
 
-def is_server_process(pid: int | None, port: int | None = None) -> bool:
-    """True when ``pid`` is a LanguageTool HTTPServer (on ``port`` if given)."""
-    if not alive(pid):
-        return False
+def stopped(pid: int | None) -> bool:
+    """True when ``pid`` is stopped by a signal (SIGSTOP, SIGTSTP): alive but never answering."""
     import psutil
     try:
-        cmdline = psutil.Process(pid).cmdline()
+        return isinstance(pid, int) and psutil.Process(pid).status() in (psutil.STATUS_STOPPED,
+                                                                          psutil.STATUS_TRACING_STOP)
     except psutil.Error:
         return False
-    if SERVER_CLASS not in cmdline:
-        return False
-    return port is None or str(port) in cmdline
 
 
-def is_supervisor_process(pid: int | None) -> bool:
-    """True when ``pid`` is a notecheck server supervisor."""
+def _own_cmdline(pid: int | None) -> list[str] | None:
+    """The command line of a live process of this user, else None."""
     if not alive(pid):
-        return False
+        return None
     import psutil
     try:
-        return SUPERVISOR_MODULE in psutil.Process(pid).cmdline()
+        process = psutil.Process(pid)
+        if process.uids().effective != os.geteuid():
+            return None
+        return list(process.cmdline())
     except psutil.Error:
+        return None
+
+
+def _after(cmdline: list[str], flag: str) -> str | None:
+    try:
+        return cmdline[cmdline.index(flag) + 1]
+    except (ValueError, IndexError):
+        return None
+
+
+def _is_server(cmdline: list[str], cache: Path) -> bool:
+    return SERVER_CLASS in cmdline and f"{CACHE_MARKER}{cache}" in cmdline
+
+
+def _is_supervisor(cmdline: list[str], cache: Path) -> bool:
+    return SUPERVISOR_MODULE in cmdline and _after(cmdline, "--cache-dir") == str(cache)
+
+
+def is_server_process(pid: int | None, port: int | None, cache: Path) -> bool:
+    """True when ``pid`` is this user's LanguageTool JVM of cache directory ``cache`` (on ``port`` if given)."""
+    cmdline = _own_cmdline(pid)
+    if cmdline is None or not _is_server(cmdline, cache):
         return False
+    return port is None or _after(cmdline, "--port") == str(port)
+
+
+def is_supervisor_process(pid: int | None, cache: Path) -> bool:
+    """True when ``pid`` is this user's server supervisor for cache directory ``cache``."""
+    cmdline = _own_cmdline(pid)
+    return cmdline is not None and _is_supervisor(cmdline, cache)
+
+
+def server_port(pid: int) -> int | None:
+    """The ``--port`` a LanguageTool JVM was started with."""
+    cmdline = _own_cmdline(pid) or []
+    value = _after(cmdline, "--port")
+    return int(value) if value and value.isdigit() else None
+
+
+def find_processes(cache: Path) -> tuple[list[int], list[int]]:
+    """Every live JVM and supervisor of this user for cache directory ``cache``, recorded or not."""
+    import psutil
+    jvms, supervisors = [], []
+    uid = os.geteuid()
+    for process in psutil.process_iter(["cmdline", "uids", "status"]):
+        info = process.info
+        if info["status"] == psutil.STATUS_ZOMBIE or not info["uids"] or info["uids"].effective != uid:
+            continue
+        cmdline = info["cmdline"] or []
+        if _is_server(cmdline, cache):
+            jvms.append(process.pid)
+        elif _is_supervisor(cmdline, cache):
+            supervisors.append(process.pid)
+    return jvms, supervisors
+
+
+def terminate_all(pids: list[int], grace: float = 10.0) -> None:
+    """SIGTERM every process in ``pids`` (stopped ones are woken to hear it), SIGKILL what is left after
+    ``grace`` seconds."""
+    import psutil
+    procs = []
+    for pid in pids:
+        try:
+            process = psutil.Process(pid)
+            process.terminate()
+            process.resume()  # a stopped process only acts on SIGTERM once continued
+            procs.append(process)
+        except psutil.Error:
+            continue
+    _, left = psutil.wait_procs(procs, timeout=grace)
+    for process in left:
+        try:
+            process.kill()
+        except psutil.Error:
+            continue
+    psutil.wait_procs(left, timeout=5)
 
 
 def terminate(pid: int | None, grace: float = 10.0) -> None:

@@ -60,7 +60,11 @@ def installed_version(install_dir: Path) -> str:
 
 
 def ensure_installed(progress: ProgressCallback | None = None) -> Path:
-    return installed_dir() or install_languagetool(progress)
+    """The installation to run, after checking that no other user could have changed its jars."""
+    paths.install_home()
+    found = installed_dir() or install_languagetool(progress)
+    paths.check_installation(found)
+    return found
 
 
 def install_languagetool(progress: ProgressCallback | None = None, *,
@@ -104,7 +108,7 @@ def _finish(staging: Path, version: str, method: str) -> Path:
 def _via_download(version: str, progress: ProgressCallback | None) -> Path:
     """language-tool-python's own download of the release ZIP."""
     report(progress, f"Downloading LanguageTool {version}", None, None)
-    home = paths.ensure_dir(paths.lt_home())
+    home = paths.install_home()
     saved = os.environ.get("LTP_PATH")
     os.environ["LTP_PATH"] = str(home)
     try:
@@ -130,7 +134,7 @@ def _via_maven(version: str, java: str, progress: ProgressCallback | None) -> Pa
     mvn = shutil.which("mvn")
     if mvn is None:
         raise GrammarUnavailable(f"Maven was not found: {MVN_HINT}")
-    home = paths.ensure_dir(paths.lt_home())
+    home = paths.install_home()
     work = Path(tempfile.mkdtemp(prefix=f".build-{version}-", dir=home))
     try:
         pom = work / "pom.xml"

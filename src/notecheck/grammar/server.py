@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from notecheck import trust
+
 from . import paths, process
 from .client import healthy, probe
 from .java import require_java
@@ -52,37 +54,57 @@ def start_timeout() -> float:
 
 # --- state file -------------------------------------------------------------
 
+_STATE_TYPES: dict[str, type | tuple[type, ...]] = {
+    "pid": int, "supervisor_pid": int, "port": int, "url": str, "status": str, "cache": str,
+    "started_at": (int, float), "idle_minutes": (int, float), "version": (str, type(None)),
+}
+
+
+def valid_state(data: object, cache: Path) -> bool:
+    """A state record of this cache directory whose fields have their types and agree with each other."""
+    if not isinstance(data, dict):
+        return False
+    for key, kind in _STATE_TYPES.items():
+        value = data.get(key)
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            return False
+    return (data["status"] in ("starting", "ready") and 0 < data["port"] < 65536 and data["pid"] > 0
+            and data["supervisor_pid"] > 0 and data["url"] == f"http://127.0.0.1:{data['port']}"
+            and data["cache"] == str(cache))
+
+
 def read_state() -> State | None:
-    try:
-        data = json.loads(paths.state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The recorded server, or None when there is none or the record is unusable (corrupt, another
+    cache directory's, not a private file): a state that is not trusted is never acted on."""
+    text = trust.read_private(paths.state_file(), limit=65536)
+    if text is None:
         return None
-    return data if isinstance(data, dict) else None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if valid_state(data, paths.cache_dir()) else None
 
 
 def write_state(state: State) -> None:
-    target = paths.state_file()
-    paths.ensure_dir(target.parent)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, indent=2), encoding="utf-8")
-    os.replace(tmp, target)
+    trust.write_private(paths.state_file(), json.dumps(state, indent=2))
 
 
 def remove_state(pid: int | None = None) -> None:
     """Delete the state file (only if it still names ``pid``, when given)."""
-    current = read_state()
-    if pid is not None and current is not None and current.get("pid") != pid:
-        return
+    if pid is not None:
+        text = trust.read_private(paths.state_file(), limit=65536) or ""
+        try:
+            if json.loads(text).get("pid") != pid:
+                return
+        except (ValueError, AttributeError):
+            return
     paths.state_file().unlink(missing_ok=True)
 
 
 def touch_last_used() -> None:
-    stamp = paths.last_used_file()
     try:
-        os.utime(stamp)
-    except FileNotFoundError:
-        paths.ensure_dir(stamp.parent)
-        stamp.touch()
+        trust.touch_private(paths.last_used_file())
     except OSError:
         pass
 
@@ -90,40 +112,55 @@ def touch_last_used() -> None:
 def assess(state: State, *, is_server: Callable[[int | None, int | None], bool],
            is_alive: Callable[[int | None], bool],
            answers: Callable[[str], bool]) -> str:
-    """``"ready"``, ``"starting"`` or ``"stale"`` for a recorded server.
+    """``"ready"``, ``"starting"``, ``"hung"`` or ``"stale"`` for a recorded server.
 
-    Stale: the JVM is gone, or its port is answered by something that is not
-    this LanguageTool (another program took the port).
+    Stale: the recorded pid is not this user's LanguageTool of this cache directory on the recorded
+    port. Hung: it is, but it does not answer (stopped, or stuck).
     """
     pid, port, url = state.get("pid"), state.get("port"), state.get("url")
     if not isinstance(url, str) or not is_server(pid, port):
         return "stale"
     if state.get("status") == "starting":
         return "starting" if is_alive(state.get("supervisor_pid")) else "stale"
-    return "ready" if answers(url) else "stale"
+    return "ready" if answers(url) else "hung"
 
 
 def _assess(state: State) -> str:
-    return assess(state, is_server=process.is_server_process,
-                  is_alive=process.is_supervisor_process,
-                  answers=lambda url: healthy(url) or probe(url))
+    cache = paths.cache_dir()
+    return assess(state, is_server=lambda pid, port: process.is_server_process(pid, port, cache),
+                  is_alive=lambda pid: process.is_supervisor_process(pid, cache),
+                  answers=lambda url: not process.stopped(state.get("pid")) and (healthy(url) or probe(url)))
 
 
-def _discard(state: State) -> None:
-    """End whatever a stale record still has running (never a foreign pid), then forget it."""
-    if process.is_supervisor_process(state.get("supervisor_pid")):
-        process.terminate(state.get("supervisor_pid"), grace=5)
-    if process.is_server_process(state.get("pid"), state.get("port")):
-        process.terminate(state.get("pid"), grace=5)
-    remove_state()
+def _stop_all(state: State | None) -> bool:
+    """End this cache directory's supervisors and JVMs, recorded or not (never another's), and forget
+    the record. True when something was running."""
+    cache = paths.cache_dir()
+    jvms, supervisors = process.find_processes(cache)
+    if state is not None:  # a live record's processes are found by the scan as well; never a foreign pid
+        if process.is_supervisor_process(state["supervisor_pid"], cache):
+            supervisors.append(state["supervisor_pid"])
+        if process.is_server_process(state["pid"], None, cache):
+            jvms.append(state["pid"])
+    supervisors, jvms = sorted(set(supervisors)), sorted(set(jvms))
+    process.terminate_all(supervisors, grace=10)  # each stops its own JVM first
+    process.terminate_all([p for p in jvms if process.alive(p)], grace=5)
+    paths.state_file().unlink(missing_ok=True)
+    return bool(jvms or supervisors)
 
 
 # --- shared server ------------------------------------------------------------
 
 def ensure_server(*, idle: float | None = None, progress: ProgressCallback | None = None,
                   timeout: float | None = None) -> State:
-    """The ready shared server, started (and LanguageTool installed) if needed."""
+    """The ready shared server, started (and LanguageTool installed) if needed.
+
+    Whatever the state file says, there is never more than one JVM per cache directory: a record that
+    is missing, corrupt, stale or names a hung server has every process of this cache directory
+    stopped before a new one starts.
+    """
     limit = start_timeout() if timeout is None else timeout
+    paths.state_dir()
     with paths.file_lock(paths.lock_file()):
         state = read_state()
         if state is not None:
@@ -134,7 +171,7 @@ def ensure_server(*, idle: float | None = None, progress: ProgressCallback | Non
             if verdict == "ready":
                 touch_last_used()
                 return state
-            _discard(state)
+        _stop_all(state)
         install_dir = ensure_installed(progress)
         java = require_java()
         report(progress, "Starting LanguageTool server", None, None)
@@ -144,39 +181,51 @@ def ensure_server(*, idle: float | None = None, progress: ProgressCallback | Non
         except BaseException:
             process.terminate(supervisor.pid, grace=5)
             stale = read_state()
-            if stale is not None and stale.get("supervisor_pid") == supervisor.pid:
-                _discard(stale)
+            if stale is None or stale.get("supervisor_pid") == supervisor.pid:
+                _stop_all(stale)
             raise
         report(progress, "LanguageTool server ready", 1, 1)
         return state
 
 
+def _import_path() -> str:
+    """PYTHONPATH for the supervisor: where this notecheck was imported from, then the caller's own
+    absolute entries (relative ones would name the working directory)."""
+    package_root = str(Path(__file__).resolve().parents[2])
+    inherited = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if os.path.isabs(p)]
+    return os.pathsep.join(dict.fromkeys([package_root, *inherited]))
+
+
 def _spawn_supervisor(install_dir: Path, java: str, idle: float,
                       limit: float) -> subprocess.Popen[bytes]:
-    cache = paths.ensure_dir(paths.cache_dir())
+    cache = paths.state_dir()
     touch_last_used()
-    package_root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, **{paths.CACHE_ENV: str(cache)})
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-    cmd = [sys.executable, "-m", process.SUPERVISOR_MODULE, "--install-dir",
-           str(install_dir), "--java", java, "--idle-minutes", repr(idle),
+    env = dict(os.environ, **{paths.CACHE_ENV: str(cache), "PYTHONPATH": _import_path()})
+    # -P: neither the working directory nor a script's folder goes on sys.path, and the working
+    # directory is "/": nothing in the cache directory (or wherever notecheck was run) is imported
+    cmd = [sys.executable, "-P", "-m", process.SUPERVISOR_MODULE, "--cache-dir", str(cache),
+           "--install-dir", str(install_dir), "--java", java, "--idle-minutes", repr(idle),
            "--start-timeout", repr(limit)]
-    with open(paths.server_log(), "wb") as log:  # one server's log at a time
-        return subprocess.Popen(cmd, cwd=cache, env=env, stdin=subprocess.DEVNULL,
-                                stdout=log, stderr=log, close_fds=True, start_new_session=True)
+    log = paths.open_log(paths.server_log())  # one server's log at a time
+    try:
+        return subprocess.Popen(cmd, cwd="/", env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                close_fds=True, start_new_session=True)
+    finally:
+        os.close(log)
 
 
 def _wait_for_ready(supervisor_pid: int, limit: float,
                     child: subprocess.Popen[bytes] | None) -> State:
     deadline = time.monotonic() + limit
+    cache = paths.cache_dir()
     while time.monotonic() < deadline:
         state = read_state()
         if state and state.get("supervisor_pid") == supervisor_pid:
             if state.get("status") == "ready":
                 touch_last_used()
                 return state
-        running = child.poll() is None if child is not None else process.alive(supervisor_pid)
+        running = child.poll() is None if child is not None else process.is_supervisor_process(
+            supervisor_pid, cache)
         if not running:
             raise GrammarUnavailable(
                 f"LanguageTool server failed to start: {process.failure_reason(paths.server_log())}")
@@ -192,23 +241,29 @@ def start_server(*, idle: float | None = None,
 
 
 def stop_server() -> bool:
-    """Stop the shared server; True when one was running."""
+    """Stop every server of this cache directory, recorded or not; True when one was running."""
+    paths.state_dir()
     with paths.file_lock(paths.lock_file()):
-        state = read_state()
-        if state is None:
-            return False
-        running = process.is_server_process(state.get("pid"), state.get("port"))
-        _discard(state)
-        return running
+        return _stop_all(read_state())
 
 
 def server_status() -> dict[str, Any]:
-    """running, pid, port, url, version, uptime, idle settings, memory RSS."""
+    """running, status (ready, starting, hung, unrecorded or stopped), pid, port, url, version, uptime,
+    idle settings, memory RSS."""
+    paths.state_dir()
     state = read_state() or {}
-    running = bool(state) and _assess(state) != "stale"
+    verdict = _assess(state) if state else "stale"
+    if verdict == "stale":
+        jvms, _ = process.find_processes(paths.cache_dir())
+        state = {}
+        if jvms:  # running without a usable record: `server stop` ends it
+            port = process.server_port(jvms[0])
+            state = {"pid": jvms[0], "port": port, "url": f"http://127.0.0.1:{port}" if port else None}
+            verdict = "hung" if process.stopped(jvms[0]) else "unrecorded"
+    running = bool(state)
     now = time.time()
     try:
-        idle_for = (now - paths.last_used_file().stat().st_mtime) / 60.0
+        idle_for = (now - os.lstat(paths.last_used_file()).st_mtime) / 60.0
     except OSError:
         idle_for = None
     rss_mib = None
@@ -221,7 +276,7 @@ def server_status() -> dict[str, Any]:
     started = state.get("started_at")
     return {
         "running": running,
-        "status": state.get("status") if running else "stopped",
+        "status": verdict if running else "stopped",
         "pid": state.get("pid") if running else None,
         "supervisor_pid": state.get("supervisor_pid") if running else None,
         "port": state.get("port") if running else None,

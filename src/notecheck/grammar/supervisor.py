@@ -31,7 +31,7 @@ def _request_stop(signum: int, frame: FrameType | None) -> None:
 
 def idle_seconds() -> float:
     try:
-        return time.time() - paths.last_used_file().stat().st_mtime
+        return time.time() - os.lstat(paths.last_used_file()).st_mtime
     except OSError:
         return 0.0
 
@@ -39,7 +39,7 @@ def idle_seconds() -> float:
 def run(install_dir: Path, java: str, idle_minutes: float, start_timeout: float) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, _request_stop)
-    cache = paths.ensure_dir(paths.cache_dir())
+    cache = paths.state_dir()
     port = process.free_port()
     config = process.write_server_config(paths.server_config())
     cmd = process.java_command(java, install_dir, port, config, cache)
@@ -47,7 +47,8 @@ def run(install_dir: Path, java: str, idle_minutes: float, start_timeout: float)
     jvm = process.launch_jvm(cmd, paths.server_log())
     state = {"pid": jvm.pid, "supervisor_pid": os.getpid(), "port": port, "url": url,
              "version": None, "status": "starting", "started_at": time.time(),
-             "idle_minutes": idle_minutes, "java_cmd": cmd, "install_dir": str(install_dir)}
+             "idle_minutes": idle_minutes, "java_cmd": cmd, "install_dir": str(install_dir),
+             "cache": str(cache)}
     write_state(state)
     try:
         process.wait_until_ready(url, lambda: jvm.poll() is None and not _stop_requested,
@@ -74,11 +75,13 @@ def run(install_dir: Path, java: str, idle_minutes: float, start_timeout: float)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m notecheck.grammar.supervisor")
+    parser.add_argument("--cache-dir", type=Path, required=True)
     parser.add_argument("--install-dir", type=Path, required=True)
     parser.add_argument("--java", required=True)
     parser.add_argument("--idle-minutes", type=float, required=True)
     parser.add_argument("--start-timeout", type=float, default=180.0)
     args = parser.parse_args(argv)
+    os.environ[paths.CACHE_ENV] = str(args.cache_dir)  # marks this process as the cache directory's too
     return run(args.install_dir, args.java, args.idle_minutes, args.start_timeout)
 
 
