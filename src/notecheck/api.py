@@ -54,6 +54,7 @@ class Config:
     layers: tuple[Layer, ...] = ()  # selection from config files, applied before select/extend_select/ignore
     lexicon: dict[str, Any] = field(default_factory=dict)  # lists added to the shared lexicon
     path: Path | None = None  # the config file these settings came from, if any
+    notices: tuple[str, ...] = ()  # what the report must say about these settings (e.g. an ignored config file)
 
 
 def build_lexicon(registry: Registry, config: Config) -> Lexicon:
@@ -123,7 +124,8 @@ class Checker:
         from notecheck.proofread import GrammarService
 
         language = self.language
-        env = RunEnv(language=language, words=frozenset(w.lower() for w in self.config.words), lexicon=self.lexicon)
+        env = RunEnv(language=language, words=frozenset(w.lower() for w in self.config.words), lexicon=self.lexicon,
+                     notices=self.config.notices)
         if not self.needs_grammar:
             return env
         if not self.config.grammar:
@@ -140,7 +142,7 @@ class Checker:
             env.services[GrammarService] = GrammarService(None, language=language, unavailable=str(exc),
                                                           incomplete=True)
             return env
-        env.notices = notices
+        env.notices = self.config.notices + tuple(notices)
         if backend.leaves_machine:
             env.notices += (f"Grammar was checked by {backend.name}: the note's text left this machine.",)
         env.services[GrammarService] = GrammarService(backend, language=language)

@@ -20,6 +20,7 @@ from notecheck.api import Config
 from notecheck.errors import ConfigError
 from notecheck.model import Severity
 from notecheck.selection import Layer, RuleOverride
+from notecheck.trust import untrusted_reason
 
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 ENGINES = ("auto", "languagetool", "harper")
@@ -107,16 +108,28 @@ def _has_section(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "notecheck" in data["tool"]
 
 
-def find_config(start: Path | None = None, env: Mapping[str, str] | None = None) -> Path | None:
-    """The config file that applies in ``start`` (default: the current directory), or None."""
+def find_config(start: Path | None = None, env: Mapping[str, str] | None = None,
+                notices: list[str] | None = None) -> Path | None:
+    """The config file that applies in ``start`` (default: the current directory), or None.
+
+    A file that another local user could have written (theirs, or in a directory others can write to)
+    is skipped, and ``notices`` gets one line saying so: it may not steer notecheck or redirect a note.
+    """
     here = (start or Path.cwd()).resolve()
-    for directory in (here, *here.parents):
-        for name in PROJECT_FILES:
-            candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
-                return candidate
     user = user_config_path(env)
-    return user if user.is_file() else None
+    candidates = [directory / name for directory in (here, *here.parents) for name in PROJECT_FILES]
+    for candidate in [*candidates, user]:
+        if not candidate.is_file():
+            continue
+        reason = untrusted_reason(candidate)
+        if reason:
+            if notices is not None:
+                notices.append(f"Ignored the config file {candidate}: {reason}, so another user could have "
+                               "written it.")
+            continue
+        if candidate == user or candidate.name != "pyproject.toml" or _has_section(candidate):
+            return candidate
+    return None
 
 
 def _table(path: Path) -> tuple[dict[str, Any], str]:
@@ -239,6 +252,18 @@ def _pack_path(path: Path, key: str, value: str) -> Path:
     return target
 
 
+def _check_url(url: str | None, where: str) -> None:
+    if not url:
+        return
+    from notecheck.grammar.client import normalize_url
+    from notecheck.grammar.model import GrammarUnavailable
+
+    try:
+        normalize_url(url)
+    except GrammarUnavailable as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 def load_config(path: str | Path | None = None, *, cwd: Path | None = None, env: Mapping[str, str] | None = None,
                 **options: Any) -> Config:
     """The ``Config`` for a run: the given or discovered file, then ``options`` (None means not given).
@@ -250,12 +275,17 @@ def load_config(path: str | Path | None = None, *, cwd: Path | None = None, env:
     unknown = set(options) - known
     if unknown:
         raise TypeError(f"unknown Config fields: {', '.join(sorted(unknown))}")
-    chosen = Path(path) if path is not None else find_config(cwd, env)
+    notices: list[str] = []
+    chosen = Path(path) if path is not None else find_config(cwd, env, notices)
     if path is not None and not Path(path).is_file():
         raise ConfigError(f"{path}: no such config file (given with --config)")
     values = read_config_file(chosen) if chosen else {}
     if chosen is not None:
         values["path"] = chosen
+    _check_url(options.get("lt_url") or values.get("lt_url"), "--lt-url" if options.get("lt_url") else f"{chosen}: lt-url")
+    if values.get("lt_url") and options.get("lt_url") is None:  # never sent elsewhere without a word
+        notices.append(f"Grammar is checked by the LanguageTool server at {values['lt_url']}, set in {chosen}.")
+    values["notices"] = tuple(notices)
     if options.get("language") is not None:
         check_language(options["language"], "--language")
     if options.get("grammar_engine") is not None:

@@ -37,7 +37,11 @@ def normalize_url(url: str) -> str:
     cleaned = url.strip().rstrip("/")
     if "://" not in cleaned:
         cleaned = "http://" + cleaned
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        raise GrammarUnavailable(f"not a LanguageTool server URL: {url!r} ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise GrammarUnavailable(f"not a LanguageTool server URL: {url!r}")
     path = parts.path
