@@ -44,6 +44,7 @@ class Config:
     daemon: bool = True
     idle_minutes: float = 30.0
     encoding: str | None = None  # of draft files and standard input (default: UTF-8, or UTF-16/32 with a BOM)
+    grammar_timeout: float | None = None  # seconds of grammar for the whole run; None: 30 plus 1 a note
     words: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -135,7 +136,8 @@ class Checker:
         from notecheck.grammar import GrammarSettings, GrammarUnavailable
 
         settings = GrammarSettings(engine=self.config.grammar_engine, language=language, lt_url=self.config.lt_url,
-                                   daemon=self.config.daemon, idle_minutes=self.config.idle_minutes)
+                                   daemon=self.config.daemon, idle_minutes=self.config.idle_minutes,
+                                   deadline_seconds=self.config.grammar_timeout)
         try:
             backend, notices = self._stack.enter_context(grammar.open_engine(settings, self._progress))
         except GrammarUnavailable as exc:

@@ -94,6 +94,7 @@ def check_command(
     grammar_engine: Annotated[str | None, typer.Option("--grammar-engine", help="auto (LanguageTool when ready, else Harper), languagetool or harper (default auto).", show_default=False)] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", envvar="NOTECHECK_LT_URL", help="Use this LanguageTool server.")] = None,
     daemon: Annotated[bool | None, typer.Option("--daemon/--no-daemon", help="Share a warm LanguageTool server between runs, or start a private one for this run only (default: shared).", show_default=False)] = None,
+    grammar_timeout: Annotated[float | None, typer.Option("--grammar-timeout", min=0.1, help="Seconds all grammar checks of this run may take; the notes left then are 'skipped: timed out' (default: 30 plus 1 per note).", show_default=False)] = None,
     config_path: Annotated[str | None, typer.Option("--config", help="Use this config file instead of discovering one.", show_default=False)] = None,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of the draft read from - (its extension picks the format: .md, .html, .eml).", show_default=False)] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Check this many drafts at once (default 2).", show_default=False)] = None,
@@ -117,8 +118,9 @@ def check_command(
         config = load_config(config_path, grammar=grammar, fail_under=fail_under, language=language, lt_url=lt_url,
                              grammar_engine=grammar_engine,
                              fail_on=Severity(fail_on.value) if fail_on else None,
-                             daemon=daemon, select=_split(select) or None, extend_select=_split(extend_select) or None,
-                             ignore=_split(ignore) or None, encoding=encoding)
+                             daemon=daemon, grammar_timeout=grammar_timeout, select=_split(select) or None,
+                             extend_select=_split(extend_select) or None, ignore=_split(ignore) or None,
+                             encoding=encoding)
     except RegistryError as exc:
         raise fail(str(exc)) from None
     items = expand(files)

@@ -45,6 +45,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "daemon": ("daemon", "true or false"),
     "idle-minutes": ("idle_minutes", "a positive number of minutes"),
     "encoding": ("encoding", "a text encoding such as cp1252 (default: UTF-8, or UTF-16 with a byte-order mark)"),
+    "grammar-timeout": ("grammar_timeout", "a positive number of seconds for all grammar checks of a run"),
     "words": ("words", _STRINGS),
     "words-file": ("words", "a path to a file of words, one a line"),
     "packs": ("packs", "a list of folders (or files) of TOML rule packs"),
@@ -157,7 +158,7 @@ def _valid(key: str, value: Any) -> bool:
         return isinstance(value, bool)
     if key == "fail-under":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
-    if key == "idle-minutes":
+    if key in ("idle-minutes", "grammar-timeout"):
         return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
     if key == "language":
         return value in LANGUAGES

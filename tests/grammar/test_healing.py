@@ -111,3 +111,32 @@ def test_stop_ends_a_hung_server(lt_cache: Path, leftovers: Leftovers) -> None:
     os.kill(pid, signal.SIGSTOP)
     assert stop_server() is True
     assert not alive(pid) and not leftovers(lt_cache)
+
+
+def test_a_server_stopped_mid_run_costs_one_deadline_not_one_per_note(lt_cache: Path, leftovers: Leftovers) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from notecheck.grammar import GrammarUnavailable
+
+    with open_backend(GrammarSettings(timeout_seconds=10, deadline_seconds=60)) as backend:
+        assert backend.check(TEXT, language="en-US")
+        pid = server_status()["pid"]
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            def one(number: int) -> str:
+                try:
+                    backend.check(f"{TEXT} Note {number}.", language="en-US")
+                    return "answered"
+                except GrammarUnavailable as exc:
+                    return str(exc)
+
+            started = time.monotonic()
+            with ThreadPoolExecutor(8) as pool:
+                outcomes = list(pool.map(one, range(100)))
+            elapsed = time.monotonic() - started
+        finally:
+            os.kill(pid, signal.SIGCONT)
+    assert all(o.startswith("timed out") for o in outcomes), outcomes[:3]
+    assert elapsed < 25  # one 10 s request deadline; 8 connections x 30 s and no total took 390 s for 100 notes
+    assert stop_server() is True
+    assert not leftovers(lt_cache)

@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 
 from .categories import lt_group, lt_unknown_word, lt_variant
 from .client import LanguageToolClient, is_public_api, leaves_machine
+from .deadline import Budget
 from .model import GrammarMatch, GrammarSettings, GrammarUnavailable, ProgressCallback
 
 URL_ENV = "NOTECHECK_LT_URL"
@@ -21,8 +22,8 @@ class LanguageToolBackend:
     """A LanguageTool HTTP server as a ``GrammarBackend``; thread-safe."""
 
     def __init__(self, url: str, *, timeout: float = 30.0, version: str | None = None,
-                 on_check: Callable[[], None] | None = None) -> None:
-        self._client = LanguageToolClient(url, timeout=timeout)
+                 on_check: Callable[[], None] | None = None, budget: Budget | None = None) -> None:
+        self._client = LanguageToolClient(url, timeout=timeout, budget=budget)
         self.url = self._client.base_url
         self.version = version
         self.leaves_machine = leaves_machine(self.url)
@@ -84,18 +85,19 @@ def open_backend(settings: GrammarSettings,
     Raises ``GrammarUnavailable`` (one-line reason) when none can be had.
     """
     url = resolve_url(settings)
+    budget = Budget(settings.deadline_seconds)  # one grammar deadline for everything this backend checks
     if url is not None:
-        backend = LanguageToolBackend(url, timeout=settings.timeout_seconds)
+        backend = LanguageToolBackend(url, timeout=settings.timeout_seconds, budget=budget)
     elif settings.daemon:
         from .server import ensure_server, touch_last_used
         try:
             state = ensure_server(idle=resolve_idle(settings), progress=progress)
         except OSError as exc:
             raise GrammarUnavailable(f"LanguageTool server could not start: {exc}") from None
-        backend = LanguageToolBackend(str(state["url"]), timeout=settings.timeout_seconds,
+        backend = LanguageToolBackend(str(state["url"]), timeout=settings.timeout_seconds, budget=budget,
                                       version=state.get("version"), on_check=touch_last_used)
     else:
-        yield from _private(settings, progress)
+        yield from _private(settings, progress, budget)
         return
     try:
         yield backend
@@ -103,12 +105,12 @@ def open_backend(settings: GrammarSettings,
         backend.close()
 
 
-def _private(settings: GrammarSettings,
-             progress: ProgressCallback | None) -> Iterator[LanguageToolBackend]:
+def _private(settings: GrammarSettings, progress: ProgressCallback | None,
+             budget: Budget) -> Iterator[LanguageToolBackend]:
     from .oneshot import private_server
     try:
         with private_server(progress=progress) as (url, version):
-            backend = LanguageToolBackend(url, timeout=settings.timeout_seconds, version=version)
+            backend = LanguageToolBackend(url, timeout=settings.timeout_seconds, version=version, budget=budget)
             try:
                 yield backend
             finally:

@@ -4,29 +4,31 @@ One ``requests.Session`` per thread (keep-alive, no locking); responses are
 parsed into ``GrammarMatch`` with offsets converted from Java UTF-16 code units
 to Python code points.
 
-Latency: LanguageTool's server (the JDK's HttpServer, Nagle on) writes a
-response's headers and body in two segments and holds the body until the
-headers are acknowledged, while Linux delays that ACK by ~40 ms. Every request
-would wait 40 ms for nothing; ``new_session`` re-arms ``TCP_QUICKACK`` on the
-socket after each request is sent so the ACK goes out at once.
+Sessions and their connections come from ``transport`` (quick ACKs, the
+per-request watchdog); answers are validated in ``response``.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import socket
+import json
 import threading
+import time
 import weakref
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .deadline import Budget, cut_off
 from .model import GrammarMatch, GrammarUnavailable
+from .response import parse_matches, software_version, utf16_to_codepoint_map
+from .transport import new_session
+
+__all__ = ["LanguageToolClient", "check_params", "healthy", "is_loopback_host", "is_public_api", "leaves_machine",
+           "new_session", "normalize_url", "parse_matches", "probe", "utf16_to_codepoint_map"]
 
 if TYPE_CHECKING:  # requests is imported on first use, keeping `import notecheck` fast
     import requests
 
-MAX_REPLACEMENTS = 5
 DEFAULT_LANGUAGE = "en-US"
 PUBLIC_API_HOSTS = frozenset({"api.languagetool.org", "languagetool.org", "www.languagetool.org",
                               "api.languagetoolplus.com"})
@@ -85,112 +87,18 @@ def check_params(text: str, language: str) -> dict[str, str]:
     return {"text": text, "language": code}
 
 
-def utf16_to_codepoint_map(text: str) -> list[int] | None:
-    """Map UTF-16 offsets to str indices; ``None`` when they coincide."""
-    if all(ord(ch) < 0x10000 for ch in text):
-        return None
-    table: list[int] = []
-    for index, ch in enumerate(text):
-        table.append(index)
-        if ord(ch) >= 0x10000:
-            table.append(index)  # low surrogate maps to the same character
-    table.append(len(text))
-    return table
-
-
-def _convert(table: list[int] | None, offset: int, length: int) -> tuple[int, int]:
-    if table is None:
-        return offset, length
-    last = len(table) - 1
-    begin_u16 = min(max(offset, 0), last)
-    end_u16 = min(max(offset + length, begin_u16), last)
-    start, end = table[begin_u16], table[end_u16]
-    if 0 < end_u16 < last and table[end_u16] == table[end_u16 - 1]:
-        end += 1  # the span ended inside a surrogate pair: keep the whole character
-    return start, end - start
-
-
-def parse_matches(payload: Mapping[str, Any], text: str) -> list[GrammarMatch]:
-    """Turn a ``/v2/check`` JSON response into matches on ``text``."""
-    raw = payload.get("matches")
-    if not isinstance(raw, Sequence):
-        raise GrammarUnavailable("LanguageTool answered without a list of matches")
-    table = utf16_to_codepoint_map(text)
-    result: list[GrammarMatch] = []
-    for item in raw:
-        rule = item.get("rule") or {}
-        category = rule.get("category") or {}
-        offset, length = _convert(table, int(item.get("offset", 0)), int(item.get("length", 0)))
-        replacements = tuple(
-            str(r.get("value", "")) for r in (item.get("replacements") or [])[:MAX_REPLACEMENTS]
-        )
-        result.append(GrammarMatch(
-            rule_id=str(rule.get("id", "")),
-            category_id=str(category.get("id", "")),
-            issue_type=str(rule.get("issueType", "")),
-            message=str(item.get("message", "")),
-            short_message=str(item.get("shortMessage", "") or ""),
-            replacements=replacements,
-            offset=offset,
-            length=length,
-            rule_description=str(rule.get("description", "")),
-        ))
-    return result
-
-
-_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
-_adapter_class: type | None = None
-
-
-def _quick_ack_adapter() -> type:
-    """An ``HTTPAdapter`` whose plain-HTTP connections ACK responses without delay."""
-    global _adapter_class
-    if _adapter_class is not None:
-        return _adapter_class
-    import requests.adapters
-    import urllib3.connection
-    import urllib3.connectionpool
-
-    class QuickAckConnection(urllib3.connection.HTTPConnection):
-        def getresponse(self):  # type: ignore[no-untyped-def]
-            sock = self.sock
-            if sock is not None and _QUICKACK is not None:
-                try:  # one-shot in the kernel: re-armed for every response
-                    sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
-                except OSError:
-                    pass
-            return super().getresponse()
-
-    class QuickAckPool(urllib3.connectionpool.HTTPConnectionPool):
-        ConnectionCls = QuickAckConnection
-
-    class QuickAckAdapter(requests.adapters.HTTPAdapter):
-        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-            super().init_poolmanager(*args, **kwargs)
-            self.poolmanager.pool_classes_by_scheme = {
-                **self.poolmanager.pool_classes_by_scheme, "http": QuickAckPool}
-
-    _adapter_class = QuickAckAdapter
-    return _adapter_class
-
-
-def new_session() -> requests.Session:
-    """A session for one thread: no proxies from the environment, quick ACKs on http://."""
-    import requests
-    session = requests.Session()
-    session.trust_env = False  # never route loopback traffic through a proxy
-    adapter = _quick_ack_adapter()(pool_connections=1, pool_maxsize=1)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
-
-
 class LanguageToolClient:
-    """Thread-safe client of one LanguageTool HTTP server."""
+    """Thread-safe client of one LanguageTool HTTP server.
 
-    def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
+    ``timeout`` bounds each request in total (connecting, sending, every byte of the answer), and
+    ``budget`` the whole run (see ``deadline.Budget``); an answer is read up to a size in proportion
+    to the text, then validated (``response.parse_matches``).
+    """
+
+    def __init__(self, base_url: str, *, timeout: float = 30.0, budget: Budget | None = None) -> None:
         self.base_url = normalize_url(base_url)
         self.timeout = timeout
+        self.budget = budget
         self._local = threading.local()
         self._sessions: weakref.WeakSet[requests.Session] = weakref.WeakSet()  # dies with its thread
         self._sessions_lock = threading.Lock()
@@ -205,47 +113,80 @@ class LanguageToolClient:
                 self._sessions.add(session)
         return session
 
-    def check_json(self, text: str, language: str) -> dict[str, Any]:
+    def check_json(self, text: str, language: str) -> Any:
+        allowed = self.budget.admit() if self.budget is not None else self.timeout
+        try:
+            return self._post(text, language, min(self.timeout, allowed))
+        finally:
+            if self.budget is not None:
+                self.budget.release()
+
+    def _timed_out(self, limit: float) -> GrammarUnavailable:
+        reason = f"timed out: LanguageTool at {self.base_url} gave no complete answer within {limit:g}s"
+        if self.budget is not None:
+            self.budget.trip(reason)  # the server is stuck: the notes after this one do not wait again
+        return GrammarUnavailable(reason)
+
+    def _post(self, text: str, language: str, limit: float) -> Any:
         import requests
         url = self.base_url + "/v2/check"
         params = check_params(text, language)
+        deadline = time.monotonic() + limit
         for attempt in (1, 2):
-            try:
-                response = self._session().post(url, data=params, timeout=self.timeout)
-                break
-            except requests.Timeout:
-                raise GrammarUnavailable(
-                    f"LanguageTool at {self.base_url} timed out after {self.timeout:g}s") from None
-            except requests.ConnectionError as exc:
-                if attempt == 1:  # a kept-alive connection the server closed: retry once
-                    continue
-                raise GrammarUnavailable(f"LanguageTool at {self.base_url} is not reachable "
-                                         f"({type(exc).__name__})") from None
-            except requests.RequestException as exc:
-                raise GrammarUnavailable(f"LanguageTool at {self.base_url} failed "
-                                         f"({type(exc).__name__})") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self._timed_out(limit)
+            with cut_off(left) as holder:
+                try:
+                    response = self._session().post(url, data=params, timeout=(min(left, 10.0), left), stream=True)
+                    try:
+                        body = _read_body(response, 8 * 2**20 + 64 * len(text))
+                    finally:
+                        response.close()
+                    break
+                except requests.Timeout:
+                    raise self._timed_out(limit) from None
+                except requests.RequestException as exc:
+                    if holder.fired:
+                        raise self._timed_out(limit) from None
+                    if attempt == 1 and isinstance(exc, requests.ConnectionError):
+                        continue  # a kept-alive connection the server closed: retry once
+                    raise GrammarUnavailable(f"LanguageTool at {self.base_url} is not reachable "
+                                             f"({type(exc).__name__})") from None
         if response.status_code != 200:
-            first = response.text.strip().splitlines()[:1]
+            first = body.decode("utf-8", "replace").strip().splitlines()[:1]
             detail = first[0][:160] if first else ""
             raise GrammarUnavailable(
                 f"LanguageTool at {self.base_url} answered HTTP {response.status_code}: {detail}")
         try:
-            payload: dict[str, Any] = response.json()
-        except ValueError:
-            raise GrammarUnavailable(f"LanguageTool at {self.base_url} sent invalid JSON") from None
-        version = (payload.get("software") or {}).get("version")
+            payload = json.loads(body)
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
+            raise GrammarUnavailable(f"bad response from LanguageTool at {self.base_url}: not JSON") from None
+        version = software_version(payload) if isinstance(payload, dict) else None
         if version and self.version is None:
-            self.version = str(version)
+            self.version = version
         return payload
 
     def check(self, text: str, *, language: str) -> list[GrammarMatch]:
-        return parse_matches(self.check_json(text, language), text)
+        return parse_matches(self.check_json(text, language), text, f"LanguageTool at {self.base_url}")
 
     def close(self) -> None:
         with self._sessions_lock:
             sessions, self._sessions = list(self._sessions), weakref.WeakSet()
         for session in sessions:
             session.close()
+
+
+def _read_body(response: requests.Response, limit: int) -> bytes:
+    """The whole body, or ``GrammarUnavailable`` once it grows past ``limit`` bytes."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(65536):
+        size += len(chunk)
+        if size > limit:
+            raise GrammarUnavailable(f"bad response from LanguageTool at {response.url}: more than "
+                                     f"{limit // 2**20} MiB")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def probe(base_url: str, timeout: float = 2.0) -> bool:

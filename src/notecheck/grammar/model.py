@@ -49,7 +49,8 @@ class GrammarSettings:
     lt_url: str | None = None
     daemon: bool = True
     idle_minutes: float = 30.0
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = 30.0  # one request, in total
+    deadline_seconds: float | None = None  # the whole run; None: 30 s plus 1 s for every note sent
 
 
 def report(progress: ProgressCallback | None, description: str,
