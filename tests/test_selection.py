@@ -121,7 +121,7 @@ def test_front_matter_param_values_are_typed() -> None:
     d = draft("params:\n  NC305.patterns: [delighted, over the moon]\n  NC602.max_count: 0\n  NC602.scope_note: false")
     assert d.overrides["params"] == {"NC305.patterns": ["delighted", "over the moon"], "NC602.max_count": 0,
                                      "NC602.scope_note": False}
-    checker = Checker(Config(grammar=False, select=("NC305",)))
+    checker = Checker(Config(grammar=False, select=("NC305",), front_matter_patterns=True))
     body = "Dear Ms. Ortiz,\nThank you. I am delighted, truly over the moon about the role.\nBest regards,\nLena"
     assert failed(checker, draft("role: Auditor", body)) == set()
     assert failed(checker, draft("params:\n  NC305.patterns: [delighted, over the moon]", body)) == {"NC305"}

@@ -44,6 +44,7 @@ class Config:
     daemon: bool = True
     idle_minutes: float = 30.0
     encoding: str | None = None  # of draft files and standard input (default: UTF-8, or UTF-16/32 with a BOM)
+    front_matter_patterns: bool = False  # may a draft's front matter set pattern parameters?
     grammar_timeout: float | None = None  # seconds of grammar for the whole run; None: 30 plus 1 a note
     words: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
@@ -155,7 +156,8 @@ class Checker:
         if not draft.overrides:
             return self.rules
         try:
-            return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>")
+            return draft_rules(self.rules, self.all_rules, draft.overrides, draft.note.path or "<text>",
+                               allow_patterns=self.config.front_matter_patterns)
         except SelectionError as exc:  # the draft is at fault, not the configuration
             raise InputError(str(exc)) from None
 

@@ -43,6 +43,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "grammar-engine": ("grammar_engine", "one of auto, languagetool, harper"),
     "lt-url": ("lt_url", "a URL string such as http://localhost:8081"),
     "daemon": ("daemon", "true or false"),
+    "front-matter-patterns": ("front_matter_patterns", "true or false"),
     "idle-minutes": ("idle_minutes", "a positive number of minutes"),
     "encoding": ("encoding", "a text encoding such as cp1252 (default: UTF-8, or UTF-16 with a byte-order mark)"),
     "grammar-timeout": ("grammar_timeout", "a positive number of seconds for all grammar checks of a run"),
@@ -154,7 +155,7 @@ def _strings(value: Any) -> bool:
 def _valid(key: str, value: Any) -> bool:
     if key in ("select", "extend-select", "ignore", "words", "packs"):
         return _strings(value)
-    if key in ("grammar", "daemon"):
+    if key in ("grammar", "daemon", "front-matter-patterns"):
         return isinstance(value, bool)
     if key == "fail-under":
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from notecheck import patterns
 from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say
 from notecheck.model import Finding, Position, Report, RuleResult, Severity, Status, Verdict
 from notecheck.note import Note
 from notecheck.packs import Rule
+from notecheck.patterns import PatternTooSlow
 from notecheck.registry import Registry
 
 MAX_SCORE = 100
@@ -61,7 +63,10 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
 def _outcome(kind: Kind, note: Note, rule: Rule, env: RunEnv) -> Outcome:
     """The kind's answer; a fault inside one rule skips that rule (check incomplete), never the others."""
     try:
-        return kind.check(note, rule.params, env)
+        with patterns.budget():
+            return kind.check(note, rule.params, env)
+    except PatternTooSlow:
+        return Outcome(skipped=f"pattern too slow (over {patterns.DEFAULT_SECONDS:g} s on this note)", incomplete=True)
     except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the report
         detail = " ".join(str(exc).split())[:160]
         return Outcome(skipped=f"failed ({type(exc).__name__}{': ' + detail if detail else ''})", incomplete=True)

@@ -16,7 +16,8 @@ from notecheck.anatomy import validate_scope
 from notecheck.kinds.base import Kind, widen_spaces
 from notecheck.lexicon import LEXICON_FILE
 from notecheck.model import Severity
-from notecheck.regex_safety import UnsafePattern, check_pattern
+from notecheck.patterns import vet
+from notecheck.regex_safety import UnsafePattern, check_pattern, matches_empty
 from notecheck.registry import Registry, RegistryError, builtin_packs
 
 CODE_RE = re.compile(r"^[A-Z]{2,5}\d{3}$")
@@ -116,15 +117,29 @@ def build_params(params_type: type, values: dict[str, Any], where: str, *, shipp
             raise PackError(f"{where}: unknown parameter '{key}' (this kind takes: {known})")
         if not _type_ok(value, hints[key]):
             raise PackError(f"{where}: parameter '{key}' must be {_describe(hints[key])}, got {type(value).__name__}")
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+            raise PackError(f"{where}: parameter '{key}' must not be negative, got {value}")
         converted[key] = tuple(value) if isinstance(value, list) else value
         _refuse_control_characters(key, value, where)
-        if not shipped:
-            _check_patterns(key, value, where, regex=bool(fields[key].metadata.get("regex")))
+        if shipped:
+            if is_pattern_param(params_type, key):
+                vet(value if isinstance(value, (list, tuple)) else [value])
+        else:
+            _check_patterns(key, value, where, regex=is_pattern_param(params_type, key))
+    for item in dataclasses.fields(params_type):  # a kind's own defaults are its code's, like the kind itself
+        if item.metadata.get("regex") and isinstance(item.default, (str, tuple)):
+            vet(item.default if isinstance(item.default, tuple) else [item.default])
     try:
         params = params_type(**converted)
     except (TypeError, ValueError) as exc:
         raise PackError(f"{where}: {exc}") from None
     return params
+
+
+def is_pattern_param(params_type: type, key: str) -> bool:
+    """Whether a kind's parameter holds regular expressions."""
+    found = {f.name: f for f in dataclasses.fields(params_type)}.get(key)
+    return bool(found is not None and found.metadata.get("regex"))
 
 
 def _refuse_control_characters(key: str, value: Any, where: str) -> None:
@@ -142,11 +157,16 @@ def _check_patterns(key: str, value: Any, where: str, *, regex: bool) -> None:
             continue
         try:
             check_pattern(widen_spaces(pattern), re.IGNORECASE)
+            empty = matches_empty(widen_spaces(pattern), re.IGNORECASE)
         except UnsafePattern as exc:
             raise PackError(f"{where}: parameter '{key}': pattern {pattern!r} is refused: {exc}") from None
         except re.error as exc:
             if regex:
                 raise PackError(f"{where}: parameter '{key}': invalid regular expression {pattern!r}: {exc}") from None
+            continue
+        if empty and regex:
+            raise PackError(f"{where}: parameter '{key}': pattern {pattern!r} can match empty text, which would "
+                            "report empty findings; make at least one character required")
 
 
 EXAMPLE_KEYS = {"text", "context", "format", "batch"}

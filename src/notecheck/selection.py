@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from notecheck.model import Severity
-from notecheck.packs import PackError, Rule, build_params
+from notecheck.packs import PackError, Rule, build_params, is_pattern_param
 from notecheck.registry import RegistryError
 
 ALL = ("ALL", "all")
@@ -146,8 +146,12 @@ def _override(rule: Rule, override: RuleOverride) -> Rule:
 
 
 def draft_rules(rules: Sequence[Rule], all_rules: Sequence[Rule], overrides: Mapping[str, Any],
-                name: str) -> list[Rule]:
-    """The rules for one draft after its front matter's ``ignore`` and ``params`` (validated against every rule)."""
+                name: str, *, allow_patterns: bool = False) -> list[Rule]:
+    """The rules for one draft after its front matter's ``ignore`` and ``params`` (validated against every rule).
+
+    Pattern parameters may come from front matter only when ``allow_patterns`` (a draft is not trusted
+    like the configuration: it could make a rule blind or slow).
+    """
     ignored = tuple(overrides.get("ignore", ()))
     _check_selectors(ignored, all_rules, f"{name}: front matter ignore")
     chosen = [r for r in rules if _best(ignored, r) is None]
@@ -160,6 +164,9 @@ def draft_rules(rules: Sequence[Rule], all_rules: Sequence[Rule], overrides: Map
         rule = find_rule(all_rules, code)
         if rule is None:
             raise SelectionError(f"{where}: no rule is called '{code}' (expected a rule code or name)")
+        if not allow_patterns and is_pattern_param(type(rule.params), param):
+            raise SelectionError(f"{where}: front matter may not set patterns; allow it with "
+                                 "front-matter-patterns = true in the config file")
         _override(rule, RuleOverride(params={param: value}, origin=where))  # validate even if not selected
         values.setdefault(rule.code, {})[param] = value
     return override_rules(chosen, {

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from notecheck.lexicon import Lexicon, shipped_lexicon, widen_spaces
 from notecheck.model import Severity
 from notecheck.note import Note
+from notecheck.patterns import compile_pattern, is_trusted
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ def _compile(parts: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
     flags = re.IGNORECASE if ignore_case else 0
     first = first_characters(body, flags)
     ahead = f"(?=[{first}])" if first else ""  # lets the engine skip positions no phrase can start at
-    return re.compile(r"(?<![\w'])" + ahead + "(?:" + body + r")(?![\w])", flags)
+    # notecheck's own patterns run on re; a user's under the time budget (notecheck.patterns)
+    return compile_pattern(r"(?<![\w'])" + ahead + "(?:" + body + r")(?![\w])", flags,
+                           trusted=all(is_trusted(t) for t in parts))
 
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}

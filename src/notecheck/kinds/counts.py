@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from notecheck.anatomy.model import WORD_RE
 from notecheck.kinds.base import Hit, Kind, Outcome, RunEnv, Say, param
 from notecheck.note import Note
+from notecheck.patterns import compile_pattern
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class CharacterCountParams:
 
 
 def check_character_count(note: Note, params: CharacterCountParams, env: RunEnv) -> Outcome:
-    found = list(re.finditer(params.pattern, note.text))
+    found = list(compile_pattern(params.pattern).finditer(note.text))
     if sum(m.end() - m.start() for m in found) <= params.max_count:
         return Outcome()
     return Outcome(hits=tuple(Hit(note.start + m.start(), note.start + m.end()) for m in found))
