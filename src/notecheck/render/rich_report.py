@@ -21,6 +21,7 @@ VERDICT_STYLE = {
     Verdict.INCOMPLETE: "bold magenta",
 }
 STATUS_MARK = {Status.PASSED: ("\u2713", "green"), Status.FAILED: ("\u2717", "red"), Status.SKIPPED: ("\u2013", "dim")}
+MAX_SHOWN = 200  # findings shown in detail; the rest are counted
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
@@ -115,6 +116,15 @@ def _finding(finding: Finding, width: int = 80, *, carets: bool = False) -> Rend
     return Group(*parts)
 
 
+def shown_findings(findings: Sequence[Finding], limit: int = MAX_SHOWN) -> list[Finding]:
+    """At most ``limit`` findings, the most severe first chosen, in their order in the note: a report with
+    100,000 findings renders in bounded time and the errors are never the ones left out."""
+    if len(findings) <= limit:
+        return list(findings)
+    chosen = sorted(range(len(findings)), key=lambda i: (findings[i].severity.rank, i))[:limit]
+    return [findings[i] for i in sorted(chosen)]
+
+
 def render(console: Console, report: Report) -> None:
     plain = console.no_color or console.color_system is None
     console.print(_header(report))
@@ -122,8 +132,12 @@ def render(console: Console, report: Report) -> None:
     if report.findings:
         console.print()
         console.print(Text(f"Findings ({len(report.findings)})", style="bold"))
-        for finding in report.findings:
+        shown = shown_findings(report.findings)
+        for finding in shown:
             console.print(_finding(finding, console.width, carets=plain))
+        if len(shown) < len(report.findings):
+            console.print(Text(f"\u2026 and {len(report.findings) - len(shown)} more findings "
+                               "(--format json lists them all)", style="bold"))
     deductions = [r for r in report.results if r.deduction]
     if deductions:
         formula = " ".join(f"\u2212 {r.deduction} ({r.code})" for r in deductions)
