@@ -22,6 +22,7 @@ from notecheck.inputs import InputError, check_encoding, parse_date, read_stream
 from notecheck.model import FileResult, InputFailure, Report, Severity
 from notecheck.note import Context
 from notecheck.registry import RegistryError
+from notecheck.stdout_guard import guarded_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -160,7 +161,8 @@ def check_command(
     reports = [r for r in results if isinstance(r, Report)]
     code = exit_codes.for_run(reports, len(results) - len(reports))
     if not show_diff:  # --diff prints the diff alone
-        write(output_format, results, code, rules, verbose=verbose)
+        with guarded_stdout(code):
+            write(output_format, results, code, rules, verbose=verbose)
     raise typer.Exit(code)
 
 

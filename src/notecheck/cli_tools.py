@@ -16,6 +16,7 @@ from notecheck.kinds.base import Kind
 from notecheck.packs import Rule
 from notecheck.registry import RegistryError
 from notecheck.selection import find_rule
+from notecheck.stdout_guard import guarded_stdout
 
 ConfigOption = Annotated[Optional[str], typer.Option(  # noqa: UP045 - Typer reads the annotation at run time
     "--config", help="Use this config file instead of discovering one.", show_default=False)]
@@ -40,7 +41,8 @@ def rules_command(config_path: ConfigOption = None) -> None:
     for rule in checker.all_rules:
         table.add_row(rule.code, rule.name, rule.pack, str(rule.tip), rule.severity.value, str(rule.weight),
                       "yes" if rule.code in enabled else "no")
-    Console(highlight=False).print(table)
+    with guarded_stdout(0):
+        Console(highlight=False).print(table)
 
 
 def explain_text(rule: Rule, kind: Kind) -> Text:
@@ -96,7 +98,8 @@ def explain_command(rule: Annotated[str, typer.Argument(help="A rule code (NC101
     if found is None:
         sys.stderr.write(f"notecheck: error: no rule is called '{rule}' (see notecheck rules)\n")
         raise typer.Exit(2)
-    Console(highlight=False).print(explain_text(found, checker.registry.kind(found.kind)), end="")
+    with guarded_stdout(0):
+        Console(highlight=False).print(explain_text(found, checker.registry.kind(found.kind)), end="")
 
 
 def anatomy_command(
@@ -105,14 +108,16 @@ def anatomy_command(
     interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,  # noqa: UP045
 ) -> None:
     """Show the parts of a letter as notecheck reads them: headers, salutation, body, P.S., closing, signature."""
-    from notecheck.inputs import InputError, decode, parse_draft, read_path
+    from notecheck.inputs import InputError, parse_draft, read_path, read_stream
     from notecheck.note import Context
 
     if output_format not in ("rich", "json"):
         sys.stderr.write(f"notecheck: error: --format must be rich or json, not '{output_format}'\n")
         raise typer.Exit(2)
     try:
-        text = decode(sys.stdin.buffer.read(), "<stdin>") if draft == "-" else read_path(draft)
+        if draft == "-" and sys.stdin is None:
+            raise InputError("<stdin>: standard input is closed")
+        text = read_stream(sys.stdin.buffer, "<stdin>") if draft == "-" else read_path(draft)
         parsed = parse_draft(text, path=None if draft == "-" else draft,
                              context=Context(interviewers=tuple(interviewer or ())))
     except InputError as exc:
@@ -120,10 +125,11 @@ def anatomy_command(
         raise typer.Exit(2) from None
     from notecheck.render import anatomy as view
 
-    if output_format == "json":
-        sys.stdout.write(view.render_json(parsed.note) + "\n")
-    else:
-        view.render(Console(highlight=False), parsed.note)
+    with guarded_stdout(0):
+        if output_format == "json":
+            sys.stdout.write(view.render_json(parsed.note) + "\n")
+        else:
+            view.render(Console(highlight=False), parsed.note)
 
 
 def register_tools(app: typer.Typer) -> None:
