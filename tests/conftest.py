@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from helpers import languagetool_jvms
 from notecheck import Checker, Config
 
 
@@ -37,3 +38,14 @@ def other_uid() -> Iterator[int]:
     if os.geteuid() != 0:
         pytest.skip("files of another user need root (chown) or a second account")
     yield 54321
+
+
+@pytest.fixture(scope="session", autouse=True)
+def jvms_before_the_suite(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[int, str], tuple[str, ...]]:
+    """The JVMs that ran before the suite, and where the suite's own would live (its temporary
+    directories and the cache directory it was started with)."""
+    from notecheck.cache import cache_dir
+
+    home = os.path.expanduser("~/.cache/notecheck")  # where a test that forgot its own cache would start one
+    roots = (str(tmp_path_factory.getbasetemp()), str(cache_dir()), home)
+    return languagetool_jvms(), roots

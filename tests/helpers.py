@@ -26,3 +26,18 @@ def context_from(table: dict[str, Any] | None) -> Context | None:
         if table.get("interview_date") else None,
         sent_date=parse_date(str(table["sent_date"]), "sent_date") if table.get("sent_date") else None,
     )
+
+
+def languagetool_jvms() -> dict[int, str]:
+    """Live LanguageTool JVMs of notecheck on this machine: pid -> the cache directory they belong to."""
+    import psutil
+
+    from notecheck.grammar.process import CACHE_MARKER, SERVER_CLASS
+
+    found = {}
+    for proc in psutil.process_iter(["cmdline", "status"]):
+        cmdline = proc.info["cmdline"] or []
+        if proc.info["status"] != psutil.STATUS_ZOMBIE and SERVER_CLASS in cmdline:
+            marker = next((a for a in cmdline if a.startswith(CACHE_MARKER)), CACHE_MARKER)
+            found[proc.pid] = marker[len(CACHE_MARKER):]
+    return found
