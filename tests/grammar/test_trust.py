@@ -234,3 +234,28 @@ def test_a_syllable_table_planted_in_a_foreign_cache_is_never_read(cache: Path, 
         os.umask(old)
     assert mode(cache / name) == 0o600
     assert syllables._load().shard("the")["the"] == 1
+
+
+def test_the_background_start_is_isolated_too(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from notecheck.grammar import background
+
+    captured: dict[str, object] = {}
+
+    def record(cmd: list[str], **kwargs: object) -> None:
+        captured.update(kwargs, cmd=cmd)
+
+    monkeypatch.setattr(background.subprocess, "Popen", record)
+    assert background.start_in_background(30.0) is True
+    monkeypatch.undo()
+    cmd = captured["cmd"]
+    assert isinstance(cmd, list) and cmd[1:4] == ["-P", "-m", "notecheck.grammar.background"]
+    assert captured["cwd"] == "/" and mode(cache) == 0o700
+
+
+def test_the_background_start_refuses_a_foreign_cache(cache: Path, other_uid: int) -> None:
+    from notecheck.grammar import background
+
+    cache.mkdir(mode=0o700)
+    os.chown(cache, other_uid, -1)
+    with pytest.raises(UnsafePathError):
+        background.start_in_background(30.0)

@@ -13,7 +13,6 @@ import fcntl
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from . import paths
 
@@ -31,29 +30,35 @@ def ready_server() -> dict[str, object] | None:
 
 def _busy() -> bool:
     """True while another process holds the start/stop lock (a start is under way)."""
+    from notecheck import trust
+
     lock = paths.lock_file()
-    paths.ensure_dir(lock.parent)
-    with open(lock, "a+b") as handle:
+    fd = trust.open_private(lock, os.O_RDWR | os.O_CREAT)  # never through a link, 0600
+    try:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return True
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
     return False
 
 
 def start_in_background(idle_minutes: float) -> bool:
-    """Start the shared server in a detached process; False when a start is already under way."""
-    from .server import read_state
+    """Start the shared server in a detached process; False when a start is already under way.
 
+    Like the supervisor, the process runs with ``python -P`` from ``/``: nothing in the cache directory
+    (or wherever notecheck ran) is imported.
+    """
+    from .server import _import_path, read_state
+
+    cache = paths.state_dir()  # UnsafePathError when another user could write to it
     state = read_state()
     if (state is not None and state.get("status") == "starting") or _busy():
         return False
-    cache = paths.ensure_dir(paths.cache_dir())
-    package_root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, **{paths.CACHE_ENV: str(cache)})
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-    subprocess.Popen([sys.executable, "-m", __name__, "--idle-minutes", repr(idle_minutes)], cwd=cache, env=env,
+    env = dict(os.environ, **{paths.CACHE_ENV: str(cache), "PYTHONPATH": _import_path()})
+    subprocess.Popen([sys.executable, "-P", "-m", __name__, "--idle-minutes", repr(idle_minutes)], cwd="/", env=env,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      close_fds=True, start_new_session=True)
     return True
@@ -63,12 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m notecheck.grammar.background")
     parser.add_argument("--idle-minutes", type=float, required=True)
     args = parser.parse_args(argv)
-    from .model import GrammarUnavailable
+    from notecheck.errors import NotecheckError
+
     from .server import ensure_server
 
     try:
         ensure_server(idle=args.idle_minutes)
-    except (GrammarUnavailable, OSError):
+    except (NotecheckError, OSError):
         return 1  # the next run tries again, and says why if LanguageTool is asked for by name
     return 0
 
