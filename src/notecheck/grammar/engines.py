@@ -60,17 +60,20 @@ def _choose(settings: GrammarSettings, progress: ProgressCallback | None,
             return _languagetool(settings, progress, stack), ()
     from .java import java_executable
 
+    start_lt = False
     if java_executable() is None:
         why = "Java was not found, so LanguageTool cannot run"
     elif not settings.daemon:
         why = "a private LanguageTool server (--no-daemon) would take seconds to start"
     else:
-        from .background import start_in_background
-
-        start_in_background(resolve_idle(settings))
+        start_lt = True
         why = "LanguageTool is starting in the background for the next run"
     try:
         backend = _harper(stack, settings.language)
     except GrammarUnavailable:
         return _languagetool(settings, progress, stack), ()
+    if start_lt:  # after Harper's load: the JVM's start does not compete with this run's check
+        from .background import start_in_background
+
+        start_in_background(resolve_idle(settings))
     return backend, (f"Proofread by {backend.name}: {why}.",)
