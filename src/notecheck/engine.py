@@ -62,14 +62,16 @@ def _finding(rule: Rule, hit: Hit, note: Note) -> Finding:
 
 def _outcome(kind: Kind, note: Note, rule: Rule, env: RunEnv) -> Outcome:
     """The kind's answer; a fault inside one rule skips that rule (check incomplete), never the others."""
+    token = patterns.start_budget()
     try:
-        with patterns.budget():
-            return kind.check(note, rule.params, env)
+        return kind.check(note, rule.params, env)
     except PatternTooSlow:
         return Outcome(skipped=f"pattern too slow (over {patterns.DEFAULT_SECONDS:g} s on this note)", incomplete=True)
     except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the report
         detail = " ".join(str(exc).split())[:160]
         return Outcome(skipped=f"failed ({type(exc).__name__}{': ' + detail if detail else ''})", incomplete=True)
+    finally:
+        patterns.end_budget(token)
 
 
 def _result(rule: Rule, outcome: Outcome, findings: tuple[Finding, ...]) -> RuleResult:

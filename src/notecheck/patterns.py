@@ -42,6 +42,15 @@ def is_trusted(pattern: str) -> bool:
     return pattern in _VETTED or _LITERAL.fullmatch(pattern) is not None
 
 
+def start_budget(seconds: float | None = None) -> contextvars.Token[float | None]:
+    """Begin a rule's budget (the engine's fast path for ``budget``); end it with ``end_budget``."""
+    return _deadline.set(time.monotonic() + (DEFAULT_SECONDS if seconds is None else seconds))
+
+
+def end_budget(token: contextvars.Token[float | None]) -> None:
+    _deadline.reset(token)
+
+
 @contextmanager
 def budget(seconds: float | None = None) -> Iterator[None]:
     """Every user pattern matched inside the block shares ``seconds`` (default 1) of matching time."""
