@@ -73,12 +73,20 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
 
 def read_stream_bytes(stream: IO[bytes], name: str, limit: int = MAX_BYTES) -> bytes:
     """At most ``limit`` bytes from a file, device, FIFO or standard input; ``InputError`` past it."""
+    chunks: list[bytes] = []
+    size = 0
     try:
-        data = stream.read(limit + 1)  # buffered: returns at EOF or once that many bytes are in
+        while size <= limit:  # in pieces: one read of the whole limit would allocate all of it for every file
+            chunk = stream.read(min(1 << 16, limit + 1 - size))
+            if chunk is None:  # a non-blocking stream with nothing ready
+                raise InputError(f"{name}: nothing to read")
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if data is None:  # a non-blocking stream with nothing ready
-        raise InputError(f"{name}: nothing to read")
+    data = b"".join(chunks)
     if len(data) > limit:
         raise _too_large(name, limit)
     return data
