@@ -10,6 +10,26 @@ import pytest
 from helpers import languagetool_jvms
 from notecheck import Checker, Config
 
+SUITE_CACHE = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite keeps its notecheck state in a directory of its own (the LanguageTool installation is
+    shared), so no test touches the developer's shared server and everything it starts can be found."""
+    import tempfile
+
+    from notecheck.grammar.paths import lt_home
+
+    os.environ.setdefault("NOTECHECK_LT_HOME", str(lt_home()))
+    config.stash[SUITE_CACHE] = tempfile.mkdtemp(prefix="notecheck-suite-")
+    os.environ["NOTECHECK_CACHE_DIR"] = config.stash[SUITE_CACHE]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(SUITE_CACHE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 @pytest.fixture(scope="session")
 def checker() -> Checker:
@@ -46,6 +66,6 @@ def jvms_before_the_suite(tmp_path_factory: pytest.TempPathFactory) -> tuple[dic
     directories and the cache directory it was started with)."""
     from notecheck.cache import cache_dir
 
-    home = os.path.expanduser("~/.cache/notecheck")  # where a test that forgot its own cache would start one
+    home = os.path.expanduser("~/.cache/notecheck")  # where a test that lost its own cache would start one
     roots = (str(tmp_path_factory.getbasetemp()), str(cache_dir()), home)
     return languagetool_jvms(), roots
