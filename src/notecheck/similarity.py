@@ -18,6 +18,7 @@ _WORD_RE = re.compile(r"[\w'\u2019]+")
 BODY = ("body", "postscript")
 MIN_WORDS = 8  # shorter notes are all alike
 CANDIDATE_OVERLAP = 0.3  # share of word triples two drafts need before they are compared word by word
+SAMPLE_TRIPLES = 48  # candidates are found through this many of a draft's rarest word triples
 
 
 def recipient(note: Note) -> str:
@@ -71,25 +72,35 @@ class Batch:
         return len(self._entries)
 
     def similar(self, note: Note, threshold: float) -> list[Peer]:
-        """Drafts to someone else that are at least ``threshold`` the same as ``note``, most similar first."""
-        me = self._entries.get(_key(note))
+        """Drafts to someone else that are at least ``threshold`` the same as ``note``, most similar first.
+
+        Candidates come from the note's rarest word triples (a triple most notes share, "thank you
+        for", says nothing), so a batch of hundreds stays linear; the same words are the same note."""
+        mine_key = _key(note)
+        me = self._entries.get(mine_key)
         if me is None or len(me.words) < MIN_WORDS or not me.recipient:
             return []
         mine = set(zip(me.words, me.words[1:], me.words[2:], strict=False))
+        sample = sorted(mine, key=lambda t: (len(self._triples[t]), t))[:SAMPLE_TRIPLES]
         shared: Counter[tuple[str | None, int]] = Counter()
-        for triple in mine:
+        for triple in sample:
             for key in self._triples[triple]:
-                if key != _key(note):
+                if key != mine_key:
                     shared[key] += 1
         peers = []
         for other_key, count in shared.items():
             other = self._entries[other_key]
             if not other.recipient or other.recipient == me.recipient or len(other.words) < MIN_WORDS:
                 continue
-            theirs = max(1, len(other.words) - 2)
-            if count / max(1, min(len(mine), theirs)) < CANDIDATE_OVERLAP:
+            if count / len(sample) < CANDIDATE_OVERLAP:
                 continue
-            ratio = SequenceMatcher(None, me.words, other.words, autojunk=False).ratio()
+            if other.words == me.words:
+                peers.append(Peer(other.path, 1.0, other.shown))
+                continue
+            matcher = SequenceMatcher(None, me.words, other.words, autojunk=False)
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            ratio = matcher.ratio()
             if ratio >= threshold:
                 peers.append(Peer(other.path, ratio, other.shown))
         return sorted(peers, key=lambda p: (-p.similarity, p.path))

@@ -140,6 +140,7 @@ class SyllableDict(Mapping[str, list[list[str]]]):
 
     def __init__(self) -> None:
         self._shards: _Shards | None = None
+        self._seen: dict[str, list[list[str]]] = {}  # words already looked up (most notes share most words)
 
     def _table(self) -> _Shards:
         if self._shards is None:
@@ -149,10 +150,16 @@ class SyllableDict(Mapping[str, list[list[str]]]):
         return self._shards
 
     def __getitem__(self, word: str) -> list[list[str]]:
+        found = self._seen.get(word)
+        if found is not None:
+            return found
         table = self._table()
         with _LOCK:
-            count = table.shard(word)[word]
-        return [["AH0"] * count]
+            count = table.shard(word)[word]  # KeyError for a word the table lacks: textstat asks Pyphen
+        found = [["AH0"] * count]
+        if len(self._seen) < 50_000:
+            self._seen[word] = found
+        return found
 
     def __iter__(self) -> Iterator[str]:
         with _LOCK:

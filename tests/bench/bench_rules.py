@@ -53,11 +53,15 @@ def cli_files(python: str, folder: Path, runs: int = 3) -> float:
     exe = shutil.which("notecheck", path=str(Path(python).parent)) or "notecheck"
     pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     files = sorted(str(p) for p in folder.iterdir())  # named one by one: older versions take no folders
+    helped = subprocess.run([exe, "--help"], capture_output=True, text=True, check=False).stdout
+    jobs = ["--jobs", "1"] if "--jobs" in helped else []  # older versions have no --jobs (and use one core)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([*pin, exe, *files, "--no-grammar", "--format", "json", "--jobs", "1"],
-                       capture_output=True, check=False)
+        done = subprocess.run([*pin, exe, *files, "--no-grammar", "--format", "json", *jobs],
+                              capture_output=True, check=False)
+        if done.returncode not in (0, 1, 3):
+            raise SystemExit(f"{exe} failed: {done.stderr.decode(errors='replace')[:300]}")
         times.append(time.perf_counter() - start)
     return len(list(folder.iterdir())) / statistics.median(times)
 

@@ -47,7 +47,7 @@ def body_segments(lines: list[Line], first_offset: int | None, source: str) -> l
             segments[-1] = Segment(Part.LIST_ITEM, previous.start, line.end,
                                    (previous.fields[0], ("content", Span(content.start, line.end))))
             continue  # an item wrapped onto an indented line
-        if line.gap_before or number == 0 or line.index != lines[number - 1].index + 1:
+        if line.gap_before or number == 0 or line.number != lines[number - 1].number + 1:
             close()  # a blank line, or a quoted line left out between
         if current:
             current[1] = line.end

@@ -108,7 +108,7 @@ def _postscripts(lines: list[Line], marks: list[int], stop: int) -> list[Segment
         content = line.start + (marker.end() if marker else 0)
         first = start
         for index in range(start + 1, finish + 1):  # a quoted line left out between splits the P.S.
-            if index == finish or lines[index].index != lines[index - 1].index + 1:
+            if index == finish or lines[index].number != lines[index - 1].number + 1:
                 begin = content if first == start else lines[first].start
                 fields = (("marker", Span(line.start, content)),) if first == start else ()
                 segments.append(Segment(Part.POSTSCRIPT, lines[first].start, lines[index - 1].end,
@@ -132,7 +132,7 @@ def sign_off(lines: list[Line], low: int, high: int, clean: str, lexicon: Lexico
     for index in range(high - 1, max(low, high - _SIGNATURE_LINES - 1) - 1, -1):
         line = lines[index]
         below = lines[index + 1 : high]
-        if below and below[-1].index - line.index != len(below):
+        if below and below[-1].number - line.number != len(below):
             break  # a quoted line stands between: the signature block ends above it
         closing = _closing(line, clean, valediction, lexicon)
         if not _signature_lines(below, lexicon, after_closing=closing is not None):
@@ -150,7 +150,7 @@ def sign_off(lines: list[Line], low: int, high: int, clean: str, lexicon: Lexico
             break  # a sentence of the body
     for index in range(max(low, high - _SIGNATURE_LINES), high):
         below = lines[index + 1 : high]
-        if below and below[-1].index - lines[index].index != len(below):
+        if below and below[-1].number - lines[index].number != len(below):
             continue
         neighbours = lines[max(low, index - 1) : index] + lines[index + 1 : index + 2]
         if LIST_MARKER.match(lines[index].text) and any(LIST_MARKER.match(n.text) for n in neighbours):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from notecheck.lexicon import Lexicon
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A non-blank line: ``start``..``end`` index the source (leading and trailing white space trimmed)."""
 
-    index: int
+    number: int  # its place among all the note's non-blank lines
     start: int
     end: int
     text: str

@@ -36,8 +36,7 @@ class Span(NamedTuple):
         return source[self.start : self.end]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One typed part of the draft: ``start``..``end`` index the original source."""
 
     part: Part

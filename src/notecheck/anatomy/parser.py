@@ -32,7 +32,7 @@ def parse(source: str, start: int = 0, end: int | None = None, *, lexicon: Lexic
     first = parse_headers(every, clean, lexicon, segments)
     marks, cut = quoted(every, first, lexicon)
     segments += _quoted_segments(every, marks, cut)
-    lines = [line for line in every[first:cut] if line.index not in marks]
+    lines = [line for line in every[first:cut] if line.number not in marks]
 
     salutation = find_salutation(lines, 0, len(lines), source, clean, lexicon, known, set())
     low = salutation.line + 1 if salutation else 0
@@ -61,7 +61,7 @@ def _quoted_segments(lines: list[Line], marks: set[int], cut: int) -> list[Segme
     segments: list[Segment] = []
     run: list[Line] = []
     for index in sorted(marks):
-        if run and index != run[-1].index + 1:
+        if run and index != run[-1].number + 1:
             segments.append(Segment(Part.QUOTED, run[0].start, run[-1].end))
             run = []
         run.append(lines[index])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from notecheck.anatomy.lines import HEADING, TERMINAL, Line, is_contact, is_date_line, name_tokens, short
 from notecheck.anatomy.model import Part, Segment, Span
@@ -21,10 +22,15 @@ class Salutation:
     rest: int | None  # where the body goes on, on the same line ("Hi Sam, thanks for ...")
 
 
+@lru_cache(maxsize=8)
+def _header(lexicon: Lexicon) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(lexicon.header_names, key=len, reverse=True))
+    return re.compile(rf"({names})[ \t]*:[ \t]*", re.IGNORECASE)
+
+
 def parse_headers(lines: list[Line], clean: str, lexicon: Lexicon, out: list[Segment]) -> int:
     """E-mail header lines at the very top ("Subject: Thank you"); returns the first line after them."""
-    names = "|".join(re.escape(n) for n in sorted(lexicon.header_names, key=len, reverse=True))
-    header = re.compile(rf"({names})[ \t]*:[ \t]*", re.IGNORECASE)
+    header = _header(lexicon)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -221,7 +227,7 @@ def letterhead(lines: list[Line], signer: list[str] | None, lexicon: Lexicon) ->
 def _split_blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for line in lines:
-        if line.gap_before or not blocks or line.index != blocks[-1][-1].index + 1:
+        if line.gap_before or not blocks or line.number != blocks[-1][-1].number + 1:
             blocks.append([line])
         else:
             blocks[-1].append(line)
