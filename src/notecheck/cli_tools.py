@@ -107,9 +107,14 @@ def anatomy_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="rich (a table) or json.")] = "rich",
     interviewer: Annotated[Optional[list[str]], typer.Option(help="The interviewer's name (repeat for several).")] = None,  # noqa: UP045
 ) -> None:
-    """Show the parts of a letter as notecheck reads them: headers, salutation, body, P.S., closing, signature."""
-    from notecheck.inputs import InputError, parse_draft, read_path, read_stream
+    """Show the parts of a letter as notecheck reads them: headers, salutation, body, P.S., closing, signature.
+
+    A Markdown, HTML or e-mail draft is read as a check reads it (what its reader sees), with positions
+    in the file as written."""
+    from notecheck.api import Checker, Config
+    from notecheck.inputs import InputError, read_stream
     from notecheck.note import Context
+    from notecheck.selection import SelectionError
 
     if output_format not in ("rich", "json"):
         sys.stderr.write(f"notecheck: error: --format must be rich or json, not '{output_format}'\n")
@@ -117,10 +122,10 @@ def anatomy_command(
     try:
         if draft == "-" and sys.stdin is None:
             raise InputError("<stdin>: standard input is closed")
-        text = read_stream(sys.stdin.buffer, "<stdin>") if draft == "-" else read_path(draft)
-        parsed = parse_draft(text, path=None if draft == "-" else draft,
-                             context=Context(interviewers=tuple(interviewer or ())))
-    except InputError as exc:
+        data = read_stream(sys.stdin.buffer, "<stdin>").encode("utf-8") if draft == "-" else None
+        parsed = Checker(Config(grammar=False)).read(
+            "<stdin>" if draft == "-" else draft, data, context=Context(interviewers=tuple(interviewer or ())))
+    except (InputError, SelectionError) as exc:
         sys.stderr.write(f"notecheck: error: {exc}\n")
         raise typer.Exit(2) from None
     from notecheck.render import anatomy as view

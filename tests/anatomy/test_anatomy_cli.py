@@ -55,3 +55,15 @@ def test_a_missing_draft_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = run(str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+
+
+def test_an_email_is_read_as_a_check_reads_it(tmp_path: Path) -> None:
+    draft = tmp_path / "to-ana.eml"
+    draft.write_bytes(b"From: Jo <jo@example.com>\nTo: Ana Silva <ana@example.com>\nSubject: Thank you\n"
+                      b"Content-Type: text/plain; charset=utf-8\n\nHi Ana,\n\nThanks so much for the tour!\n\nCheers,\nJo\n")
+    document = json.loads(run(str(draft), "--format", "json").stdout)
+    assert document["format"] == "email"
+    parts = {s["part"]: s for s in document["segments"]}
+    assert parts["salutation"]["text"] == "Hi Ana," and parts["salutation"]["line"] == 6  # the line in the file
+    assert parts["signature"]["fields"][0]["text"] == "Jo"
+    assert "From:" not in " ".join(s["text"] for s in document["segments"])  # only the Subject stays in the text

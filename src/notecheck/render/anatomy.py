@@ -21,7 +21,12 @@ PART_STYLE = {
 
 
 def _where(note: Note, start: int, end: int) -> dict[str, int]:
-    first, last = note.position(start), note.position(max(start, end - 1))
+    """Where a span of the text read lies in the file as written (a Markdown, HTML or e-mail draft maps)."""
+    if note.origin is not None:
+        start, end = note.origin.span(start, end)
+        first, last = note.origin.position(start), note.origin.position(max(start, end - 1))
+    else:
+        first, last = note.position(start), note.position(max(start, end - 1))
     return {"start": start, "end": end, "line": first.line, "column": first.column,
             "end_line": last.line, "end_column": last.column + 1}
 
@@ -38,7 +43,8 @@ def as_document(note: Note) -> dict[str, Any]:
         })
     sentences = [{"part": s.part.value, **_where(note, s.start, s.end), "text": " ".join(s.text.split())}
                  for s in anatomy.sentence_list]
-    return {"schema_version": SCHEMA_VERSION, "path": note.path, "segments": segments, "sentences": sentences}
+    return {"schema_version": SCHEMA_VERSION, "path": note.path, "format": note.origin.format if note.origin else "text",
+            "segments": segments, "sentences": sentences}
 
 
 def render_json(note: Note) -> str:
@@ -49,6 +55,8 @@ def render(console: Console, note: Note) -> None:
     """The segments (where, part, text and named fields), then the sentences the rules read: one line
     each, coloured by part on a terminal, plain when piped."""
     console.print(Text(note.path or "<stdin>", style="bold"))
+    if note.origin is not None:
+        console.print(Text(f"read as {note.origin.format}: the text below is what its reader sees", style="dim"))
     rows: list[tuple[str, Part, Text]] = []
     for segment in note.anatomy.segments:
         where = _where(note, segment.start, segment.end)
@@ -62,7 +70,7 @@ def render(console: Console, note: Note) -> None:
         rows.append((span, segment.part, text))
     _lines(console, rows)
     console.print(Text(f"\nSentences ({len(note.anatomy.sentence_list)})", style="bold"))
-    _lines(console, [(f"{note.position(s.start).line}:{note.position(s.start).column}", s.part,
+    _lines(console, [(f"{_where(note, s.start, s.end)['line']}:{_where(note, s.start, s.end)['column']}", s.part,
                       Text(" ".join(s.text.split()))) for s in note.anatomy.sentence_list])
 
 
