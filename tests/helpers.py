@@ -22,7 +22,7 @@ def context_from(table: dict[str, Any] | None) -> Context | None:
         company=table.get("company"),
         interviewers=tuple(interviewers),
         role=table.get("role"),
-        interview_date=parse_date(str(table["interview_date"]), "interview_date", end_of_day=True)
+        interview_date=parse_date(str(table["interview_date"]), "interview_date")
         if table.get("interview_date") else None,
         sent_date=parse_date(str(table["sent_date"]), "sent_date") if table.get("sent_date") else None,
     )

@@ -10,6 +10,7 @@ from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from notecheck.batch import Source
+from notecheck.dates import order_problem
 from notecheck.engine import run_rules
 from notecheck.errors import InputError
 from notecheck.inputs import Draft, parse_draft, read_bytes
@@ -183,6 +184,10 @@ class Checker:
         return found is not None and found.backend is not None
 
     def check_draft(self, draft: Draft, *, env: RunEnv | None = None) -> Report:
+        """Check a draft already read; raises ``InputError`` when its send date is before its interview."""
+        problem = order_problem(draft.note.context.interview_date, draft.note.context.sent_date)
+        if problem is not None:
+            raise InputError(f"{draft.note.path or '<text>'}: {problem}")
         if draft.note.lexicon is None:
             draft.note.lexicon = self.lexicon
         return run_rules(draft.note, self.rules_for(draft), self.registry, env or self.environment(),

@@ -16,6 +16,7 @@ from notecheck.batch import ResultCallback, Source
 from notecheck.cli_output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
+from notecheck.dates import order_problem
 from notecheck.errors import NotecheckError
 from notecheck.exit_codes import USAGE as EXIT_USAGE
 from notecheck.inputs import InputError, check_encoding, parse_date, read_stream_bytes
@@ -54,15 +55,19 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 def _context(company: str | None, interviewer: list[str] | None, role: str | None, interviewed: str | None,
              sent: str | None) -> Context:
     try:
-        return Context(
+        context = Context(
             company=company,
             interviewers=tuple(interviewer or ()),
             role=role,
-            interview_date=parse_date(interviewed, "--interviewed", end_of_day=True) if interviewed else None,
+            interview_date=parse_date(interviewed, "--interviewed") if interviewed else None,
             sent_date=parse_date(sent, "--sent") if sent else None,
         )
     except InputError as exc:
         raise fail(str(exc)) from None
+    problem = order_problem(context.interview_date, context.sent_date)
+    if problem is not None:
+        raise fail(f"--sent and --interviewed: {problem}")
+    return context
 
 
 def _stdin_item(name: str | None) -> Source | InputFailure:

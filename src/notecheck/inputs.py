@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from notecheck.dates import order_problem
 from notecheck.errors import InputError
 from notecheck.note import Context, Note
 
@@ -120,13 +121,13 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
         return read_stream_bytes(handle, path, limit)
 
 
-def parse_date(value: str, key: str, *, end_of_day: bool = False) -> datetime:
-    """An ISO 8601 date or date-time. A bare date means its end for the interview (benefit of the doubt)."""
+def parse_date(value: str, key: str) -> date:
+    """An ISO 8601 date-time, or a bare date (a ``date``: the time of day is not known; see ``notecheck.dates``)."""
     text = value.strip().strip("'\"")
+    parsed: date
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            day = date.fromisoformat(text)
-            parsed = datetime.combine(day, time(23, 59, 59) if end_of_day else time(0, 0))
+            parsed = date.fromisoformat(text)
         else:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -198,7 +199,7 @@ def parse_front_matter(block: str, name: str) -> tuple[Context, dict[str, Any]]:
             company=_scalar(fields["company"]) if fields.get("company") else None,
             interviewers=tuple(_split_list(fields.get("interviewer") or fields.get("interviewers") or "")),
             role=_scalar(fields["role"]) if fields.get("role") else None,
-            interview_date=parse_date(fields["interview_date"], "interview_date", end_of_day=True)
+            interview_date=parse_date(fields["interview_date"], "interview_date")
             if fields.get("interview_date")
             else None,
             sent_date=parse_date(fields["sent_date"], "sent_date") if fields.get("sent_date") else None,
@@ -243,4 +244,7 @@ def parse_draft(text: str, *, path: str | None = None, context: Context | None =
     merged = front.merged(context) if context else front
     if defaults is not None:
         merged = defaults.merged(merged)
+    problem = order_problem(merged.interview_date, merged.sent_date)
+    if problem is not None:
+        raise InputError(f"{name}: {problem}")
     return Draft(note=Note(source=text, context=merged, start=start, path=path, origin=origin), overrides=overrides)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -27,8 +27,8 @@ class Context:
     company: str | None = None
     interviewers: tuple[str, ...] = ()
     role: str | None = None
-    interview_date: datetime | None = None
-    sent_date: datetime | None = None
+    interview_date: date | None = None  # a datetime, or a bare date when the time of day is not known
+    sent_date: date | None = None  # likewise; None means now
 
     def merged(self, override: Context) -> Context:
         """Values from ``override`` win where they are set."""
