@@ -31,7 +31,7 @@ def test_plain_output_lists_every_segment_and_sentence(tmp_path: Path) -> None:
     assert "salutation  Hi Ana,  [word: Hi]  [addressee: Ana]" in lines[2]
     assert any(line.split()[1:3] == ["signature", "Jo"] for line in lines)
     assert "footer      Sent from my iPhone" in result.stdout
-    assert "Sentences (3)" in result.stdout and "list-item  Led a team of five" in result.stdout
+    assert "Sentences (3)" in result.stdout and "list-item  other   Led a team of five" in result.stdout  # with its role
     assert "\x1b[" not in result.stdout and all(line == line.rstrip() for line in lines)
 
 

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from notecheck.anatomy import Part
 from notecheck.note import Note
+from notecheck.roles import ROLE_HELP, Reading, Role, read_roles
 
 SCHEMA_VERSION = 1
 PART_STYLE = {
@@ -17,6 +18,10 @@ PART_STYLE = {
     Part.DATE: "magenta", Part.RECIPIENT: "magenta", Part.SALUTATION: "bold green", Part.PARAGRAPH: "default",
     Part.LIST_ITEM: "default", Part.POSTSCRIPT: "cyan", Part.CLOSING: "bold green", Part.SIGNATURE: "green",
     Part.FOOTER: "dim", Part.QUOTED: "dim italic",
+}
+ROLE_STYLE = {
+    Role.THANKS: "green", Role.INTERVIEW: "yellow", Role.EVIDENCE: "bold cyan", Role.CLAIM: "magenta",
+    Role.NEW_POINT: "bold green", Role.NEXT_STEPS: "blue", Role.COURTESY: "default", Role.OTHER: "dim",
 }
 
 
@@ -41,10 +46,18 @@ def as_document(note: Note) -> dict[str, Any]:
             "fields": [{"name": name, **_where(note, span.start, span.end), "text": span.text(note.source)}
                        for name, span in segment.fields],
         })
-    sentences = [{"part": s.part.value, **_where(note, s.start, s.end), "text": " ".join(s.text.split())}
-                 for s in anatomy.sentence_list]
+    roles = {r.sentence.start: r for r in read_roles(note)}
+    sentences = []
+    for sentence in anatomy.sentence_list:
+        reading = roles.get(sentence.start)
+        entry: dict[str, Any] = {"part": sentence.part.value, **_where(note, sentence.start, sentence.end),
+                                 "text": " ".join(sentence.text.split())}
+        if reading is not None:
+            entry.update(reading.to_dict())
+        sentences.append(entry)
     return {"schema_version": SCHEMA_VERSION, "path": note.path, "format": note.origin.format if note.origin else "text",
-            "segments": segments, "sentences": sentences}
+            "segments": segments, "sentences": sentences,
+            "roles": {role.value: help for role, help in ROLE_HELP.items()}}
 
 
 def render_json(note: Note) -> str:
@@ -69,9 +82,33 @@ def render(console: Console, note: Note) -> None:
                 text.append(f"  [{name}: {_shown(field.text(note.source))}]", style="dim")
         rows.append((span, segment.part, text))
     _lines(console, rows)
-    console.print(Text(f"\nSentences ({len(note.anatomy.sentence_list)})", style="bold"))
-    _lines(console, [(f"{_where(note, s.start, s.end)['line']}:{_where(note, s.start, s.end)['column']}", s.part,
-                      Text(" ".join(s.text.split()))) for s in note.anatomy.sentence_list])
+    console.print(Text(f"\nSentences ({len(note.anatomy.sentence_list)}) and their roles", style="bold"))
+    roles = {r.sentence.start: r for r in read_roles(note)}
+    width = max((len(r.role.value) for r in roles.values()), default=0)
+    rows = []
+    for sentence in note.anatomy.sentence_list:
+        reading = roles.get(sentence.start)
+        text = Text()
+        if reading is not None:
+            text.append(f"{reading.role.value:<{width}}  ", style=ROLE_STYLE[reading.role])
+        text.append(" ".join(sentence.text.split()))
+        if reading is not None and reading.cue is not None:
+            text.append(f"  [{_cue_label(reading)}]", style="dim")
+        where = _where(note, sentence.start, sentence.end)
+        rows.append((f"{where['line']}:{where['column']}", sentence.part, text))
+    _lines(console, rows)
+
+
+def _cue_label(reading: Reading) -> str:
+    """The cue that decided the role, and the lexicon list it comes from."""
+    assert reading.cue is not None
+    cue = reading.cue
+    if cue.source == "list-intro":
+        return f"under: {_shown(cue.text)[:60]}"
+    label = f"{cue.source}: {cue.shown()}"
+    if reading.role is Role.INTERVIEW and reading.points > 1:
+        label += f"; {reading.points} points"
+    return label
 
 
 def _lines(console: Console, rows: list[tuple[str, Part, Text]]) -> None:
@@ -81,7 +118,7 @@ def _lines(console: Console, rows: list[tuple[str, Part, Text]]) -> None:
         line = Text(f"{where:<{width}}  ")
         line.append(f"{part.value:<{part_width}}  ", style=PART_STYLE[part])
         line.append_text(text)
-        console.print(line, overflow="fold", crop=False, soft_wrap=True)
+        console.print(line, soft_wrap=True)  # whole lines, also when piped (the terminal wraps them)
 
 
 def _shown(text: str) -> str:
