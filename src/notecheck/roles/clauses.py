@@ -49,6 +49,13 @@ def relative(text: str, span: tuple[int, int]) -> bool:
     return bool(_RELATIVE_START.match(text, span[0]))
 
 
+def announces(text: str, spans: list[tuple[int, int]], number: int) -> bool:
+    """Whether clause ``number`` ends in a colon, announcing what follows ("We covered: ...")."""
+    end = spans[number][1]
+    following = spans[number + 1][0] if number + 1 < len(spans) else len(text)
+    return ":" in text[end:following]
+
+
 def clause_of(spans: list[tuple[int, int]], offset: int) -> int:
     for index, (start, end) in enumerate(spans):
         if start <= offset < end:

@@ -28,7 +28,7 @@ import re
 from notecheck.anatomy import Anatomy, Part, Sentence
 from notecheck.lexicon import Lexicon, shipped_lexicon
 from notecheck.note import Note
-from notecheck.roles.clauses import clause_of, clauses, is_back_reference, relative, series
+from notecheck.roles.clauses import announces, clause_of, clauses, is_back_reference, relative, series
 from notecheck.roles.model import Cue, Reading, Role
 from notecheck.roles.scan import EAGER, Scanner, scanner
 
@@ -202,7 +202,12 @@ class _Context:
         result = set(told)
         for number in range(1, len(spans)):
             start, end = spans[number]
-            if number - 1 in result and relative(sentence.text, spans[number]) and \
+            if number - 1 not in result:
+                continue
+            if announces(sentence.text, spans, number - 1):  # "the points we talked about: (1) ...; (2) ..."
+                result.update(range(number, len(spans)))
+                break
+            if relative(sentence.text, spans[number]) and \
                     self.patterns["outside_patterns"].search(self.text, sentence.start + start, sentence.start + end) is None:
                 result.add(number)
         return result
