@@ -15,6 +15,9 @@ from notecheck.grammar.model import GrammarMatch
     ("HE_VERB_AGR", "GRAMMAR", "grammar", "grammar"),  # agreement
     ("YOUR_NN", "CONFUSED_WORDS", "misspelling", "grammar"),  # confused words
     ("A_KNOW_BUG", "TYPOS", "grammar", "grammar"),
+    ("POSSESSIVE_APOSTROPHE", "TYPOS", "typographical", "punctuation"),  # "the claims adjuster position"
+    ("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_BOGOTA", "TYPOS", "misspelling", "style"),  # "Bogota" is English
+    ("IN_THE_MOMENT", "NONSTANDARD_PHRASES", "misspelling", "style"),  # "I froze in the moment"
     ("TENDER_HOOKS", "SEMANTICS", "inconsistency", "grammar"),
     ("UPPERCASE_SENTENCE_START", "CASING", "typographical", "grammar"),
     ("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "spelling"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -187,3 +188,28 @@ def test_the_locale_sets_the_default_language_and_the_configuration_wins(
     assert Checker(Config(language="en-US")).language == "en-US"
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert Checker(Config()).language == "en-US"
+
+
+def test_a_closed_compound_the_dictionary_splits_is_a_hint_not_a_misspelling(canned: Canned,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    splits = {"stockouts": ("stock outs",), "putaway": ("cutaway", "put away"), "realy": ("really", "real")}
+    canned.unknown |= set(splits)
+    plain = canned.check
+
+    def check(text: str, *, language: str) -> list[GrammarMatch]:
+        return [dataclasses.replace(m, replacements=splits.get(text[m.offset : m.offset + m.length].lower(), m.replacements))
+                for m in plain(text, language=language)]
+
+    monkeypatch.setattr(canned, "check", check)
+    text = ("Dear Ms. Okonkwo,\n\nThank you for the tour today. At my last warehouse I cut stockouts by a third and\n"
+            "rebuilt the putaway routine; I realy enjoyed seeing yours.\n\nBest regards,\nLena Fischer\n")
+    report = Checker(Config(language="en-US", select=("NC502",))).check(text)
+    hints = {f.excerpt: f for f in report.findings if f.code == "NC502"}
+    assert set(hints) == {"stockouts", "putaway", "realy"}
+    assert hints["stockouts"].severity.value == "info" and hints["putaway"].severity.value == "info"
+    assert hints["stockouts"].suggestions == ("stock outs",)
+    assert "not in the dictionary as one word" in hints["putaway"].message
+    assert hints["realy"].severity.value == "error"  # a misspelling stays one
+    only_compounds = text.replace("I realy enjoyed", "I enjoyed")
+    assert Checker(Config(language="en-US", select=("NC502",))).check(only_compounds).verdict is Verdict.READY
+    assert report.score == 85

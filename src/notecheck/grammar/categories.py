@@ -11,11 +11,14 @@ grammar        GRAMMAR, CONFUSED_WORDS, COLLOCATIONS, NONSTANDARD_PHRASES, SEMAN
                ("the the") and ``CONFUSION_OF_ME_I`` (filed under MISC/TYPOS by LanguageTool);
                any TYPOS rule whose issue type is ``grammar``
 spelling       TYPOS, MULTITOKEN_SPELLING, COMPOUNDING, PROPER_NOUNS; rule ``EN_COMPOUNDS``
-punctuation    PUNCTUATION, TYPOGRAPHY; rule ``EN_CONSISTENT_APOS``
+punctuation    PUNCTUATION, TYPOGRAPHY; rule ``EN_CONSISTENT_APOS``; any TYPOS rule whose issue type is
+               ``typographical`` (a guessed apostrophe: "claims adjuster" is a job title)
 style          STYLE, REDUNDANCY, PLAIN_ENGLISH, REPETITIONS, REPETITIONS_STYLE, COLLOQUIALISMS,
                REGIONALISMS, GENDER_NEUTRALITY, WIKIPEDIA, CREATIVE_WRITING, TON_ACADEMIC,
                TEXT_ANALYSIS, AMERICAN_ENGLISH_STYLE, BRITISH_ENGLISH, AMERICAN_ENGLISH,
-               BRE_STYLE_OXFORD_SPELLING, other MISC rules
+               BRE_STYLE_OXFORD_SPELLING, other MISC rules; rules ``EN_DIACRITICS_REPLACE_*`` ("Bogota"
+               without its accent is the English spelling) and ``IN_THE_MOMENT`` ("in the moment" is
+               standard English)
 =============  ====================================================================================
 
 A category not in the table goes by its issue type: ``grammar``, ``duplication`` and ``misspelling``
@@ -54,6 +57,10 @@ LT_CATEGORIES = {
 LT_RULES = {  # rules LanguageTool files under a category that does not say what they check
     "EN_A_VS_AN": "grammar", "ENGLISH_WORD_REPEAT_RULE": "grammar", "CONFUSION_OF_ME_I": "grammar",
     "EN_COMPOUNDS": "spelling", "EN_CONSISTENT_APOS": "punctuation",
+    "IN_THE_MOMENT": "style",  # "I could not remember it in the moment" is standard English, not "at the moment"
+}
+LT_RULE_PREFIXES = {  # families of rules, one id per word
+    "EN_DIACRITICS_REPLACE": "style",  # "Bogota", "Krakow": the English spelling; the accented one is a choice
 }
 LT_ISSUE_TYPES = {"grammar": "grammar", "duplication": "grammar", "misspelling": "grammar",
                   "typographical": "punctuation", "whitespace": "punctuation"}
@@ -85,8 +92,11 @@ _LT_VARIANT_RE = re.compile(r"\bis (" + "|".join(VARIANT_NAMES.values()) + r") E
 def lt_group(rule_id: str, category_id: str, issue_type: str) -> str:
     if rule_id in LT_RULES:
         return LT_RULES[rule_id]
-    if category_id == "TYPOS" and issue_type == "grammar":
-        return "grammar"
+    family = next((group for prefix, group in LT_RULE_PREFIXES.items() if rule_id.startswith(prefix)), None)
+    if family is not None:
+        return family
+    if category_id == "TYPOS" and issue_type in ("grammar", "typographical"):
+        return LT_ISSUE_TYPES[issue_type]  # "Possible Typo" holds more than spelling: its issue type says which
     return LT_CATEGORIES.get(category_id) or LT_ISSUE_TYPES.get(issue_type) or "style"
 
 

@@ -9,6 +9,8 @@ refined here for the words the engine's dictionary does not know:
   ``names`` group, an info finding ("unrecognised name “Brightwater”: check its spelling");
 - another English variant's spelling ("analysed" under en-US): the ``variants`` group, one finding for
   the whole note; a warning when the note mixes two variants;
+- a lower-case word the engine only suggests splitting in two ("stockouts" -> "stock outs"): a field's
+  closed compound the dictionary lacks, an info hint under ``spelling`` that costs nothing;
 - any other unknown word: ``spelling``.
 
 The kind asks the run for a ``GrammarService``; it works with any engine behind it.
@@ -131,6 +133,12 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
             if _is_name(note, start, stop, written):
                 group, suggestions = "names", suggestions[:1]
                 message = f"unrecognised name \u201c{written}\u201d: check its spelling"
+            elif (split := closed_compound(written, match.replacements)) is not None:
+                # a field's compound written as one word ("stockouts", "putaway"): a hint, never a deduction
+                result.append((group, Hit(start, stop, f"\u201c{written}\u201d is not in the dictionary as one word "
+                                          f"(it knows \u201c{split}\u201d): check it, or add it to your word list",
+                                          (split,), severity=Severity.INFO, source=match.rule_id)))
+                continue
         result.append((group, Hit(start, stop, message, suggestions, source=match.rule_id,
                                   fix=_safe_fix(group, match.issue_type, written, match.replacements))))
     if first is not None:
@@ -140,6 +148,19 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
                                                and text[m.offset : m.offset + m.length].islower()))]
         result.append(("variants", _variant_hit(language, other, first, theirs, ours)))
     return result
+
+
+def closed_compound(written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
+    """The engine's suggestion that only splits a lower-case word in two ("stockouts" -> "stock outs",
+    "put-away"), or None: the word is then a closed compound the dictionary lacks, not a misspelling."""
+    if not written.isalpha() or not written.islower():
+        return None
+    for replacement in replacements[:3]:
+        for mark in (" ", "-"):
+            parts = replacement.split(mark)
+            if len(parts) == 2 and all(parts) and "".join(parts).lower() == written:
+                return replacement
+    return None
 
 
 def _safe_fix(group: str, issue_type: str, written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
