@@ -213,3 +213,28 @@ def test_a_closed_compound_the_dictionary_splits_is_a_hint_not_a_misspelling(can
     only_compounds = text.replace("I realy enjoyed", "I enjoyed")
     assert Checker(Config(language="en-US", select=("NC502",))).check(only_compounds).verdict is Verdict.READY
     assert report.score == 85
+
+
+def test_nothing_is_reported_inside_the_role_company_or_a_name_the_context_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Apostrophes:
+        """Flags every plural noun before a noun as a missing possessive apostrophe, as LanguageTool guesses."""
+
+        name = "Canned engine"
+        leaves_machine = False
+
+        def check(self, text: str, *, language: str) -> list[GrammarMatch]:
+            return [GrammarMatch("POSSESSIVE_APOSTROPHE", "TYPOS", "typographical", "An apostrophe may be missing.",
+                                 "", (m.group(1) + "'",), m.start(1), len(m.group(1)), "")
+                    for m in re.finditer(r"\b(claims|sales)\s+(?:adjuster|team)\b", text, re.IGNORECASE)]
+
+    @contextmanager
+    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[Apostrophes, tuple[str, ...]]]:
+        yield Apostrophes(), ()
+
+    monkeypatch.setattr(grammar, "open_engine", open_engine)
+    text = ("Dear Ms. Okonkwo,\n\nThank you for meeting me about the claims\nadjuster position. I enjoyed meeting"
+            " the sales team.\n\nBest regards,\nLena Fischer\n")
+    given = Context(role="Claims Adjuster", company="Verity Insurance", interviewers=("Adaeze Okonkwo",))
+    report = check(text, given, select=("NC503",))
+    assert by_code(report, "NC503") == ["sales"]  # the role as the context gives it is not a slip; the rest is checked
+    assert by_code(check(text, select=("NC503",)), "NC503") == ["claims", "sales"]  # no context: both reported

@@ -3,7 +3,9 @@
 Which rule a match belongs to (its ``group``) is the engine's own mapping (``notecheck.grammar.categories``),
 refined here for the words the engine's dictionary does not know:
 
-- the writer's own name, names from the context and the user's word list: never reported;
+- the writer's own name, names from the context and the user's word list: never reported, and no match
+  at all inside the context's role, company or a name as the note writes it ("the claims adjuster
+  position" for the role Claims Adjuster);
 - a name (in the salutation, an acronym or camel-cased word anywhere, or a capitalised word that does
   not open a sentence): the
   ``names`` group, an info finding ("unrecognised name “Brightwater”: check its spelling");
@@ -118,8 +120,11 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     result: list[tuple[str, Hit]] = []
     theirs: list[str] = []
     first: tuple[int, int] | None = None
+    given = context_spans(note)
     for match in found:
         start, stop = begin + match.offset, begin + match.offset + match.length
+        if any(low <= start and stop <= high for low, high in given):
+            continue  # inside the role, company or a name as the context gives it ("the claims adjuster position")
         written = note.source[start:stop]
         group, suggestions = group_of(match), match.replacements[:5]
         message = match.message or match.short_message or match.rule_description
@@ -148,6 +153,18 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
                                                and text[m.offset : m.offset + m.length].islower()))]
         result.append(("variants", _variant_hit(language, other, first, theirs, ours)))
     return result
+
+
+def context_spans(note: Note) -> list[tuple[int, int]]:
+    """Where the note writes the context's role, company or an interviewer's name, as given (any case, any
+    spacing): the writer's words there are the names the user gave, not slips."""
+    ctx = note.context
+    phrases = sorted({p.strip() for p in (ctx.role, ctx.company, *ctx.interviewers) if p and len(p.strip()) > 1},
+                     key=len, reverse=True)
+    if not phrases:
+        return []
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return [m.span() for m in re.finditer(r"(?<![\w'\u2019])(?:" + body + r")(?![\w'\u2019])", note.source, re.IGNORECASE)]
 
 
 def closed_compound(written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
