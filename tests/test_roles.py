@@ -4,6 +4,7 @@ decided it, read once per note and shared by the content rules."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -168,3 +169,13 @@ def test_a_users_cue_runs_under_the_pattern_budget() -> None:
     note = parse_draft("Dear Ms. Lee,\n\nWe nattered about the rota.\n\nSam").note
     note.lexicon = user
     assert read_roles(note)[0].role is Role.INTERVIEW
+
+
+def test_a_sentence_that_runs_on_for_pages_is_read_in_time_that_grows_with_its_length() -> None:
+    """300 KB of "I said " with no full stop: every cue once read its whole clause back to the start, which
+    took minutes; the words just before a cue decide, so it is seconds. (A guard against minutes, not a benchmark.)"""
+    started = time.monotonic()
+    report = Checker(Config(grammar=False)).check("Dear Sam,\n\n" + "I said " * 43_000 + "\n\nBest,\nLena\n")
+    assert time.monotonic() - started < 30
+    recap = {r.code: r for r in report.results}["NC103"]
+    assert recap.status.value == "failed" and recap.reason.startswith("1 of 1 sentences, 100% of the body")

@@ -3,6 +3,7 @@ topics a retelling runs through."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A clause ends at ; : or a dash, and at a comma before a new subject ("..., and I said ...", "..., which ...").
@@ -25,6 +26,7 @@ _AFTER = frozenset({"after", "before", "with", "besides", "beyond"})
 # Cues of taking something in rather than saying it: "what I took away" announces a retelling.
 _TAKING_IN = re.compile(r"\b(?:learned|heard|found|gathered|took|came|got|noticed|struck|impressed)\b", re.IGNORECASE)
 _PERSON_LED = re.compile(r"(?:we|you|i|who|she|he|they)\b", re.IGNORECASE)
+_LOOK_BACK = 400  # characters before a cue that decide whether it refers back
 _WORD = re.compile(r"[\w'\u2019-]+")
 _NUMBERED = re.compile(r"\(\s*(?:\d{1,2}|[a-h]|i{1,3}|iv|vi?)\s*\)|(?<![\w.,])\d{1,2}\)(?=\s)")
 _RELATIVE_START = re.compile(r"(?:where|which|who|whom|when)\b", re.IGNORECASE)
@@ -57,9 +59,9 @@ def announces(text: str, spans: list[tuple[int, int]], number: int) -> bool:
 
 
 def clause_of(spans: list[tuple[int, int]], offset: int) -> int:
-    for index, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return index
+    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    if index >= 0 and offset < spans[index][1]:
+        return index
     return len(spans) - 1 if spans and offset >= spans[-1][0] else 0
 
 
@@ -69,8 +71,14 @@ def is_back_reference(text: str, spans: list[tuple[int, int]], offset: int, cue:
     if not _PERSON_LED.match(cue) or _TAKING_IN.search(cue):
         return False
     start = spans[clause_of(spans, offset)][0]
-    lead = [w.lower() for w in _WORD.findall(text[start:offset])]
+    # only the words just before the cue decide, so a clause that runs on for pages is read in a window
+    # (every cue reading the whole clause would take time growing with the square of its length)
+    cut = start < offset - _LOOK_BACK
+    lead = [w.lower() for w in _WORD.findall(text, max(start, offset - _LOOK_BACK), offset)]
+    if cut:
+        lead = lead[1:]  # the first may be the end of a longer word
     joined = max((i for i, w in enumerate(lead) if w in _JOINS), default=-1)
+    cut = cut and joined < 0  # the clause starts before the words read
     lead = lead[joined + 1 :]  # "..., and we discussed", "Then you asked": a clause of its own
     if not lead:
         return False
@@ -78,9 +86,9 @@ def is_back_reference(text: str, spans: list[tuple[int, int]], offset: int, cue:
         return True  # "as I mentioned", "what you described" (but "After that we talked" tells)
     for index in range(len(lead) - 2, max(-1, len(lead) - 6), -1):
         if lead[index] in _DETERMINERS:
-            if index == 0:
+            if index == 0 and not cut:
                 return True  # "The tour you gave me ..."
-            opens = lead[index - 1] in _PREPOSITIONS and all(w in _LEADS for w in lead[: index - 1])
+            opens = index > 0 and not cut and lead[index - 1] in _PREPOSITIONS and all(w in _LEADS for w in lead[: index - 1])
             return not opens  # "In the interview I told you" tells; "about the role we discussed" refers back
     return False
 
