@@ -40,6 +40,7 @@ class Lexicon:
     group_addressees: tuple[str, ...] = _doc("words a greeting uses for a group, not a person")
     generic_nouns: tuple[str, ...] = _doc("nouns a template capitalises that name nothing in particular")
     discourse_words: tuple[str, ...] = _doc("sentence openers followed by a comma that are not names")
+    function_words: tuple[str, ...] = _doc("short joining words: a word the dictionary splits at one is a misspelling (\u201calot\u201d, \u201cthankyou\u201d), not a field's compound")
     company_suffixes: tuple[str, ...] = _doc("ignored when company names are compared")
     organisation_words: tuple[str, ...] = _doc("words many organisations share")
     umbrella_words: tuple[str, ...] = _doc("employers that have sites (district, trust)")

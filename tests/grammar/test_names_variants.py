@@ -192,7 +192,8 @@ def test_the_locale_sets_the_default_language_and_the_configuration_wins(
 
 def test_a_closed_compound_the_dictionary_splits_is_a_hint_not_a_misspelling(canned: Canned,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    splits = {"stockouts": ("stock outs",), "putaway": ("cutaway", "put away"), "realy": ("really", "real")}
+    splits = {"stockouts": ("stock outs",), "putaway": ("cutaway", "put away"), "realy": ("really", "real"),
+              "alot": ("a lot", "allot"), "thankyou": ("thank you",), "eachother": ("each other",)}
     canned.unknown |= set(splits)
     plain = canned.check
 
@@ -203,6 +204,7 @@ def test_a_closed_compound_the_dictionary_splits_is_a_hint_not_a_misspelling(can
     monkeypatch.setattr(canned, "check", check)
     text = ("Dear Ms. Okonkwo,\n\nThank you for the tour today. At my last warehouse I cut stockouts by a third and\n"
             "rebuilt the putaway routine; I realy enjoyed seeing yours.\n\nBest regards,\nLena Fischer\n")
+    joined = text.replace("I realy enjoyed", "thankyou, I learned alot; we helped eachother. I enjoyed")
     report = Checker(Config(language="en-US", select=("NC502",))).check(text)
     hints = {f.excerpt: f for f in report.findings if f.code == "NC502"}
     assert set(hints) == {"stockouts", "putaway", "realy"}
@@ -213,6 +215,10 @@ def test_a_closed_compound_the_dictionary_splits_is_a_hint_not_a_misspelling(can
     only_compounds = text.replace("I realy enjoyed", "I enjoyed")
     assert Checker(Config(language="en-US", select=("NC502",))).check(only_compounds).verdict is Verdict.READY
     assert report.score == 85
+    # split at a joining word ("a lot", "thank you", "each other") the word is a misspelling, not a compound
+    errors = {f.excerpt for f in Checker(Config(language="en-US", select=("NC502",))).check(joined).findings
+              if f.severity.value == "error"}
+    assert errors == {"alot", "thankyou", "eachother"}
 
 
 def test_nothing_is_reported_inside_the_role_company_or_a_name_the_context_gives(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ The kind asks the run for a ``GrammarService``; it works with any engine behind 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -121,9 +122,11 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     theirs: list[str] = []
     first: tuple[int, int] | None = None
     given = context_spans(note)
+    joins = frozenset(w.lower() for w in env.lexicon.function_words)
     for match in found:
         start, stop = begin + match.offset, begin + match.offset + match.length
-        if any(low <= start and stop <= high for low, high in given):
+        inside = bisect.bisect_right(given, start, key=lambda span: span[0]) - 1
+        if inside >= 0 and stop <= given[inside][1]:
             continue  # inside the role, company or a name as the context gives it ("the claims adjuster position")
         written = note.source[start:stop]
         group, suggestions = group_of(match), match.replacements[:5]
@@ -138,7 +141,7 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
             if _is_name(note, start, stop, written):
                 group, suggestions = "names", suggestions[:1]
                 message = f"unrecognised name \u201c{written}\u201d: check its spelling"
-            elif (split := closed_compound(written, match.replacements)) is not None:
+            elif (split := closed_compound(written, match.replacements, joins)) is not None:
                 # a field's compound written as one word ("stockouts", "putaway"): a hint, never a deduction
                 result.append((group, Hit(start, stop, f"\u201c{written}\u201d is not in the dictionary as one word "
                                           f"(it knows \u201c{split}\u201d): check it, or add it to your word list",
@@ -167,16 +170,18 @@ def context_spans(note: Note) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"(?<![\w'\u2019])(?:" + body + r")(?![\w'\u2019])", note.source, re.IGNORECASE)]
 
 
-def closed_compound(written: str, replacements: tuple[str, ...] | list[str]) -> str | None:
-    """The engine's suggestion that only splits a lower-case word in two ("stockouts" -> "stock outs",
-    "put-away"), or None: the word is then a closed compound the dictionary lacks, not a misspelling."""
+def closed_compound(written: str, replacements: tuple[str, ...] | list[str], joins: frozenset[str]) -> str | None:
+    """The engine's suggestion that only splits a lower-case word into two content words ("stockouts" ->
+    "stock outs", "put-away"), or None: the word is then a closed compound the dictionary lacks, not a
+    misspelling. Split at a joining word (the lexicon's function_words: "a lot", "thank you", "each
+    other") it is a misspelling."""
     if not written.isalpha() or not written.islower():
         return None
     for replacement in replacements[:3]:
         for mark in (" ", "-"):
             parts = replacement.split(mark)
-            if len(parts) == 2 and all(parts) and "".join(parts).lower() == written:
-                return replacement
+            if len(parts) == 2 and all(len(p) > 1 for p in parts) and "".join(parts).lower() == written:
+                return None if any(p.lower() in joins for p in parts) else replacement
     return None
 
 
