@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from notecheck.inputs import parse_date
 from notecheck.note import Context
@@ -41,3 +45,14 @@ def languagetool_jvms() -> dict[int, str]:
             marker = next((a for a in cmdline if a.startswith(CACHE_MARKER)), CACHE_MARKER)
             found[proc.pid] = marker[len(CACHE_MARKER):]
     return found
+
+
+def use_engine(monkeypatch: pytest.MonkeyPatch, engine: object) -> None:
+    """Every Checker in the test opens ``engine`` (canned answers) as its grammar engine."""
+    import notecheck.grammar as grammar
+
+    @contextmanager
+    def open_engine(settings: object, progress: object = None) -> Iterator[tuple[object, tuple[str, ...]]]:
+        yield engine, ()
+
+    monkeypatch.setattr(grammar, "open_engine", open_engine)

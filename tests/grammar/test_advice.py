@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from rich.console import Console
 
-import notecheck.grammar as grammar
+from helpers import use_engine
 from notecheck import Checker, Config
-from notecheck.grammar import GrammarMatch, GrammarSettings, GrammarUnavailable
+from notecheck.grammar import GrammarMatch, GrammarUnavailable
 from notecheck.render.json_report import render as render_json
 from notecheck.render.rich_report import render as render_rich
 
@@ -63,11 +61,7 @@ class Failing:
 
 @pytest.fixture()
 def failing(monkeypatch: pytest.MonkeyPatch) -> None:
-    @contextmanager
-    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[Failing, tuple[str, ...]]]:
-        yield Failing(), ()
-
-    monkeypatch.setattr(grammar, "open_engine", open_engine)
+    use_engine(monkeypatch, Failing())
 
 
 def test_header_is_honest_when_grammar_did_not_run(failing: None) -> None:

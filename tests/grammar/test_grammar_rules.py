@@ -9,14 +9,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-import notecheck.grammar as grammar
+from helpers import use_engine
 from notecheck import Checker, Config, Context, Verdict
-from notecheck.grammar import GrammarMatch, GrammarSettings, GrammarUnavailable
+from notecheck.grammar import GrammarMatch, GrammarUnavailable
 from notecheck.grammar.process import free_port
 
 EXE = shutil.which("notecheck", path=str(Path(sys.executable).parent)) or "notecheck"
@@ -53,12 +52,7 @@ class FakeBackend:
 @pytest.fixture()
 def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBackend]:
     backend = FakeBackend()
-
-    @contextmanager
-    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[FakeBackend, tuple[str, ...]]]:
-        yield backend, ()
-
-    monkeypatch.setattr(grammar, "open_engine", open_engine)
+    use_engine(monkeypatch, backend)
     yield backend
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
-import notecheck.grammar as grammar
+from helpers import use_engine
 from notecheck import Checker, Config, Context, Verdict
 from notecheck.config import locale_language
-from notecheck.grammar import GrammarMatch, GrammarSettings
+from notecheck.grammar import GrammarMatch
 
 BRITISH = {"analysed": "analyzed", "organise": "organize", "colour": "color"}
 AMERICAN = {"color": "colour", "center": "centre", "analyzed": "analysed"}
@@ -52,12 +51,7 @@ class Canned:
 @pytest.fixture()
 def canned(monkeypatch: pytest.MonkeyPatch) -> Iterator[Canned]:
     engine = Canned()
-
-    @contextmanager
-    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[Canned, tuple[str, ...]]]:
-        yield engine, ()
-
-    monkeypatch.setattr(grammar, "open_engine", open_engine)
+    use_engine(monkeypatch, engine)
     yield engine
 
 
@@ -233,11 +227,7 @@ def test_nothing_is_reported_inside_the_role_company_or_a_name_the_context_gives
                                  "", (m.group(1) + "'",), m.start(1), len(m.group(1)), "")
                     for m in re.finditer(r"\b(claims|sales)\s+(?:adjuster|team)\b", text, re.IGNORECASE)]
 
-    @contextmanager
-    def open_engine(settings: GrammarSettings, progress: object = None) -> Iterator[tuple[Apostrophes, tuple[str, ...]]]:
-        yield Apostrophes(), ()
-
-    monkeypatch.setattr(grammar, "open_engine", open_engine)
+    use_engine(monkeypatch, Apostrophes())
     text = ("Dear Ms. Okonkwo,\n\nThank you for meeting me about the claims\nadjuster position. I enjoyed meeting"
             " the sales team.\n\nBest regards,\nLena Fischer\n")
     given = Context(role="Claims Adjuster", company="Verity Insurance", interviewers=("Adaeze Okonkwo",))
