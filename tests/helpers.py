@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from notecheck.inputs import parse_date
+from notecheck.inputs import parse_date, parse_draft
 from notecheck.note import Context
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+FIXED_NOW = datetime.fromisoformat("2026-11-20T12:00:00+00:00")  # "now" for fixture notes, so reports do not age
 
 
 def context_from(table: dict[str, Any] | None) -> Context | None:
@@ -56,3 +59,12 @@ def use_engine(monkeypatch: pytest.MonkeyPatch, engine: object) -> None:
         yield engine, ()
 
     monkeypatch.setattr(grammar, "open_engine", open_engine)
+
+
+def check_fixture(checker: Any, path: Path) -> Any:
+    """The report on a fixture note (named by its path in the project), sent "now" = ``FIXED_NOW`` unless
+    its front matter says when."""
+    draft = parse_draft(path.read_bytes().decode("utf-8"), path=str(path.relative_to(ROOT)))
+    if draft.note.context.sent_date is None:
+        draft.note.context = dataclasses.replace(draft.note.context, sent_date=FIXED_NOW)
+    return checker.check_draft(draft)

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import tomllib
-from datetime import datetime
 
 import pytest
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, check_fixture
 from notecheck import Checker
-from notecheck.inputs import parse_draft
 
 LABELS = tomllib.loads((FIXTURES / "labels.toml").read_text(encoding="utf-8"))["notes"]
 NOTES = sorted((FIXTURES / "notes").glob("*.txt"))
-FIXED_NOW = datetime.fromisoformat("2026-11-20T12:00:00+00:00")
 UPDATE = os.environ.get("NOTECHECK_UPDATE_GOLDEN") == "1"
-
-
-def _report(checker: Checker, path):  # type: ignore[no-untyped-def]
-    relative = str(path.relative_to(ROOT))
-    draft = parse_draft(path.read_bytes().decode("utf-8"), path=relative)
-    if draft.note.context.sent_date is None:  # "now", pinned so the golden files do not age
-        draft.note.context = dataclasses.replace(draft.note.context, sent_date=FIXED_NOW)
-    return checker.check_draft(draft)
 
 
 def test_there_are_enough_fixtures() -> None:
@@ -35,7 +23,7 @@ def test_there_are_enough_fixtures() -> None:
 
 @pytest.mark.parametrize("path", NOTES, ids=[p.stem for p in NOTES])
 def test_labels(path, checker: Checker) -> None:  # type: ignore[no-untyped-def]
-    report = _report(checker, path)
+    report = check_fixture(checker, path)
     failed = {r.code for r in report.results if r.status.value == "failed"}
     expected = {c for c in LABELS[path.name]["fails"] if not c.startswith("NC5")}
     known_miss = LABELS[path.name].get("known_miss")
@@ -47,7 +35,7 @@ def test_labels(path, checker: Checker) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("path", NOTES, ids=[p.stem for p in NOTES])
 def test_golden_json(path, checker: Checker) -> None:  # type: ignore[no-untyped-def]
-    actual = _report(checker, path).to_dict()
+    actual = check_fixture(checker, path).to_dict()
     golden = FIXTURES / "expected" / f"{path.stem}.json"
     if UPDATE or not golden.exists():
         golden.parent.mkdir(exist_ok=True)
@@ -60,7 +48,7 @@ def test_golden_json(path, checker: Checker) -> None:  # type: ignore[no-untyped
 def test_positions_refer_to_the_original_file(checker: Checker) -> None:
     path = FIXTURES / "notes" / "template-leftovers.txt"
     text = path.read_text(encoding="utf-8")
-    report = _report(checker, path)
+    report = check_fixture(checker, path)
     lines = text.splitlines()
     placeholders = [f for f in report.findings if f.code == "NC301"]
     assert placeholders

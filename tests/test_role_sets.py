@@ -3,27 +3,16 @@ and no note that can be sent as it is ever made "Not ready"."""
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
-from datetime import datetime
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, check_fixture
 from notecheck import Checker, Verdict
-from notecheck.inputs import parse_draft
 
 FOLDER = FIXTURES / "roles"
 LABELS = tomllib.loads((FOLDER / "labels.toml").read_text(encoding="utf-8"))["notes"]
 CODES = ("NC102", "NC103", "NC104", "NC601")
-FIXED_NOW = datetime.fromisoformat("2026-11-20T12:00:00+00:00")
-
-
-def _report(checker: Checker, name: str):  # type: ignore[no-untyped-def]
-    draft = parse_draft((FOLDER / "notes" / name).read_text(encoding="utf-8"), path=name)
-    if draft.note.context.sent_date is None:
-        draft.note.context = dataclasses.replace(draft.note.context, sent_date=FIXED_NOW)
-    return checker.check_draft(draft)
 
 
 def test_every_note_is_labelled() -> None:
@@ -35,7 +24,7 @@ def test_every_note_is_labelled() -> None:
 @pytest.mark.parametrize("name", sorted(LABELS))
 def test_content_rules_agree_with_the_label(name: str, checker: Checker) -> None:
     label = LABELS[name]
-    failed = {r.code for r in _report(checker, name).results if r.status.value == "failed" and r.code in CODES}
+    failed = {r.code for r in check_fixture(checker, FOLDER / "notes" / name).results if r.status.value == "failed" and r.code in CODES}
     if label.get("known_miss") and failed != set(label["fails"]):
         pytest.xfail(label["known_miss"])
     assert failed == set(label["fails"])
@@ -44,6 +33,6 @@ def test_content_rules_agree_with_the_label(name: str, checker: Checker) -> None
 
 @pytest.mark.parametrize("name", sorted(n for n, label in LABELS.items() if label["ready"]))
 def test_a_note_ready_to_send_is_never_blocked(name: str, checker: Checker) -> None:
-    report = _report(checker, name)
+    report = check_fixture(checker, FOLDER / "notes" / name)
     assert report.verdict is not Verdict.NOT_READY, [(f.code, f.message) for f in report.findings]
     assert not [f for f in report.findings if f.severity.value == "error"]
