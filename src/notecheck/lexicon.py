@@ -40,7 +40,7 @@ class Lexicon:
     group_addressees: tuple[str, ...] = _doc("words a greeting uses for a group, not a person")
     generic_nouns: tuple[str, ...] = _doc("nouns a template capitalises that name nothing in particular")
     discourse_words: tuple[str, ...] = _doc("sentence openers followed by a comma that are not names")
-    function_words: tuple[str, ...] = _doc("short joining words: a word the dictionary splits at one is a misspelling (\u201calot\u201d, \u201cthankyou\u201d), not a field's compound")
+    function_words: tuple[str, ...] = _doc("words that, as half of a word the dictionary splits in two, make it a misspelling (\u201calot\u201d, \u201cthankyou\u201d, \u201ceverytime\u201d), not a field's compound")
     company_suffixes: tuple[str, ...] = _doc("ignored when company names are compared")
     organisation_words: tuple[str, ...] = _doc("words many organisations share")
     umbrella_words: tuple[str, ...] = _doc("employers that have sites (district, trust)")
@@ -106,6 +106,11 @@ class Lexicon:
     @cached_property
     def nickname_sets(self) -> dict[str, frozenset[str]]:
         return {name.lower(): frozenset(n.lower() for n in nicks) for name, nicks in self.nicknames.items()}
+
+    @cached_property
+    def joining_words(self) -> frozenset[str]:
+        """``function_words`` lower-cased, for looking words up."""
+        return frozenset(w.lower() for w in self.function_words)
 
     @cached_property
     def not_names(self) -> frozenset[str]:

@@ -122,7 +122,6 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
     theirs: list[str] = []
     first: tuple[int, int] | None = None
     given = context_spans(note)
-    joins = frozenset(w.lower() for w in env.lexicon.function_words)
     for match in found:
         start, stop = begin + match.offset, begin + match.offset + match.length
         inside = bisect.bisect_right(given, start, key=lambda span: span[0]) - 1
@@ -141,7 +140,7 @@ def sorted_matches(note: Note, env: RunEnv) -> list[tuple[str, Hit]] | str:
             if _is_name(note, start, stop, written):
                 group, suggestions = "names", suggestions[:1]
                 message = f"unrecognised name \u201c{written}\u201d: check its spelling"
-            elif (split := closed_compound(written, match.replacements, joins)) is not None:
+            elif (split := closed_compound(written, match.replacements, env.lexicon.joining_words)) is not None:
                 # a field's compound written as one word ("stockouts", "putaway"): a hint, never a deduction
                 result.append((group, Hit(start, stop, f"\u201c{written}\u201d is not in the dictionary as one word "
                                           f"(it knows \u201c{split}\u201d): check it, or add it to your word list",

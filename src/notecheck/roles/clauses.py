@@ -88,7 +88,7 @@ def is_back_reference(text: str, spans: list[tuple[int, int]], offset: int, cue:
         if lead[index] in _DETERMINERS:
             if index == 0 and not cut:
                 return True  # "The tour you gave me ..."
-            opens = index > 0 and not cut and lead[index - 1] in _PREPOSITIONS and all(w in _LEADS for w in lead[: index - 1])
+            opens = not cut and lead[index - 1] in _PREPOSITIONS and all(w in _LEADS for w in lead[: index - 1])
             return not opens  # "In the interview I told you" tells; "about the role we discussed" refers back
     return False
 
