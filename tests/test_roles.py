@@ -125,7 +125,7 @@ def test_offsets_stay_true_when_lower_casing_changes_the_length() -> None:
 def test_notecheck_anatomy_shows_each_sentences_role(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
-    from notecheck.cli_tools import tools_app as app
+    from notecheck.cli.tools import tools_app as app
 
     draft = tmp_path / "note.txt"
     draft.write_text("Dear Ms. Lee,\n\nThank you for the interview. You asked about nights, and I said I can do "

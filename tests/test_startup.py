@@ -79,6 +79,6 @@ def test_version_loads_no_library_and_a_check_no_grammar_package() -> None:
     check = ("import sys\nfrom notecheck.cli import main\ntry:\n"
              "    main(['fixtures/notes/strong-paralegal.txt', '--no-grammar', '-f', 'line'])\nexcept SystemExit:\n    pass\n"
              "heavy = [m for m in ('notecheck.grammar', 'requests', 'psutil', 'multiprocessing', 'markdown_it',"
-             " 'notecheck.cli_tools', 'notecheck.fixing') if m in sys.modules]\n"
+             " 'notecheck.cli.tools', 'notecheck.fixing') if m in sys.modules]\n"
              "assert not heavy, heavy\n")
     subprocess.run([sys.executable, "-c", check], check=True, cwd=ROOT, capture_output=True)

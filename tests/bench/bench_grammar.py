@@ -272,7 +272,7 @@ def jit_warm_texts(count: int) -> list[str]:
 
 
 def cli_workers(count: int) -> int:
-    """The concurrency of ``_run_all`` in notecheck/cli_app.py (keep in step with it)."""
+    """The concurrency of ``_run_all`` in notecheck/cli/check.py (keep in step with it)."""
     return min(8, count)  # grammar requests in flight (rules: 2 threads)
 
 

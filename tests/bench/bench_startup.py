@@ -64,7 +64,7 @@ IN_PROCESS = """
 import sys, time
 clock = time.process_time
 t0 = clock()
-import notecheck.cli_app
+import notecheck.cli.check
 t1 = clock()
 from notecheck import Checker, Config
 checker = Checker(Config(grammar=False))

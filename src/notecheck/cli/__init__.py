@@ -15,11 +15,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"notecheck {version('notecheck')}")
         raise SystemExit(0)
     if args and args[0] in SUBCOMMANDS:  # only these need the grammar server's and the registry's commands
-        from notecheck.cli_tools import tools_app
+        from notecheck.cli.tools import tools_app
 
         tools_app(args=args, prog_name="notecheck")
     else:
-        from notecheck.cli_app import check_app
+        from notecheck.cli.check import check_app
 
         check_app(args=args, prog_name="notecheck")
 

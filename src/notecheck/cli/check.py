@@ -13,7 +13,7 @@ import typer
 from notecheck import exit_codes
 from notecheck.api import Checker
 from notecheck.batch import ResultCallback, Source
-from notecheck.cli_output import OutputFormat, write
+from notecheck.cli.output import OutputFormat, write
 from notecheck.collect import expand
 from notecheck.config import LANGUAGES, load_config
 from notecheck.dates import order_problem
@@ -145,7 +145,7 @@ def check_command(
         sources: list[str | Source] = [i for i in inputs if isinstance(i, (str, Source))]
         stdin = next((index for index, i in enumerate(sources) if isinstance(i, Source)), None)
         if fix or show_diff:
-            from notecheck.cli_fix import fix_all, with_bytes
+            from notecheck.cli.fix import fix_all, with_bytes
 
             sources = with_bytes(sources)
         if sources:
