@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from notecheck.batch import Source
 from notecheck.dates import order_problem
 from notecheck.engine import run_rules
-from notecheck.errors import InputError
+from notecheck.errors import ConfigError, InputError
+from notecheck.grammar_envs import GrammarEnvironments
 from notecheck.inputs import Draft, parse_draft, read_bytes
 from notecheck.kinds.base import RunEnv
 from notecheck.lexicon import LEXICON_FILE, Lexicon, load_lexicon_file, shipped_lexicon
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from notecheck.batch import ResultCallback
 
 GRAMMAR_KIND = "grammar"
+ENGINES = ("auto", "languagetool", "harper")
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,14 @@ class Checker:
     """Loads the registry and rules once and checks any number of drafts, from any number of threads.
 
     Use it as a context manager when grammar is on, so the grammar backend is released at the end.
+    A check may name its own grammar engine (``grammar_engine="harper"``); each engine asked for is
+    opened once. ``renew=True`` is for a Checker that stays open (a local page, an editor): ``auto``
+    moves from Harper to LanguageTool once the shared server is ready, and a failed engine is opened
+    again (see ``notecheck.grammar_envs``).
     """
 
     def __init__(self, config: Config | None = None, *, registry: Registry | None = None,
-                 progress: ProgressCallback | None = None) -> None:
+                 progress: ProgressCallback | None = None, renew: bool = False) -> None:
         self.config = config or Config()
         self.registry = registry or load_registry()
         params = {key: RuleOverride(params=values, origin=f"params for {key}") for key, values in self.config.params.items()}
@@ -92,9 +97,7 @@ class Checker:
         self.rules = select_layers(self.all_rules, [*self.config.layers, last])
         self.lexicon = build_lexicon(self.registry, self.config)
         self._progress = progress
-        self._stack = ExitStack()
-        self._lock = Lock()
-        self._env: RunEnv | None = None
+        self._envs = GrammarEnvironments(self._open_environment, renew=renew)
 
     def __enter__(self) -> Checker:
         return self
@@ -103,18 +106,19 @@ class Checker:
         self.close()
 
     def close(self) -> None:
-        self._stack.close()
+        self._envs.close()
 
     @property
     def needs_grammar(self) -> bool:
         return any(r.kind == GRAMMAR_KIND for r in self.rules)
 
-    def environment(self) -> RunEnv:
-        """The run environment, opening the grammar backend on first use (once, whatever the thread)."""
-        with self._lock:
-            if self._env is None:
-                self._env = self._open_environment()
-            return self._env
+    def environment(self, grammar_engine: str | None = None) -> RunEnv:
+        """The run environment for ``grammar_engine`` (default: the configured one), opening the engine on
+        first use (once, whatever the thread). Raises ``ConfigError`` for an engine that does not exist."""
+        engine = grammar_engine or self.config.grammar_engine
+        if engine not in ENGINES:
+            raise ConfigError(f"grammar engine: expected one of {', '.join(ENGINES)}, got {engine!r}")
+        return self._envs.get(engine)
 
     @property
     def language(self) -> str:
@@ -123,7 +127,7 @@ class Checker:
 
         return self.config.language or locale_language() or "en-US"
 
-    def _open_environment(self) -> RunEnv:
+    def _open_environment(self, engine: str, stack: ExitStack) -> RunEnv:
         from notecheck.proofread import GrammarService
 
         language = self.language
@@ -137,11 +141,11 @@ class Checker:
         from notecheck import grammar
         from notecheck.grammar import GrammarSettings, GrammarUnavailable
 
-        settings = GrammarSettings(engine=self.config.grammar_engine, language=language, lt_url=self.config.lt_url,
+        settings = GrammarSettings(engine=engine, language=language, lt_url=self.config.lt_url,
                                    daemon=self.config.daemon, idle_minutes=self.config.idle_minutes,
-                                   deadline_seconds=self.config.grammar_timeout)
+                                   deadline_seconds=self.config.grammar_timeout, renew=self._envs.renew)
         try:
-            backend, notices = self._stack.enter_context(grammar.open_engine(settings, self._progress))
+            backend, notices = stack.enter_context(grammar.open_engine(settings, self._progress))
         except GrammarUnavailable as exc:
             env.services[GrammarService] = GrammarService(None, language=language, unavailable=str(exc),
                                                           incomplete=True)
@@ -149,7 +153,8 @@ class Checker:
         env.notices = self.config.notices + tuple(notices)
         if backend.leaves_machine:
             env.notices += (f"Grammar was checked by {backend.name}: the note's text left this machine.",)
-        env.services[GrammarService] = GrammarService(backend, language=language)
+        env.services[GrammarService] = GrammarService(backend, language=language,
+                                                      provisional=grammar.stands_in(settings, backend))
         return env
 
     def rules_for(self, draft: Draft) -> list[Rule]:
@@ -162,12 +167,12 @@ class Checker:
         except SelectionError as exc:  # the draft is at fault, not the configuration
             raise InputError(str(exc)) from None
 
-    def prefetch(self, draft: Draft) -> None:
+    def prefetch(self, draft: Draft, *, env: RunEnv | None = None) -> None:
         """Send the draft to the grammar engine now (the service keeps the answer), so ``check_draft`` finds
         it waiting: lets a caller keep many requests in flight while the rules run elsewhere."""
         from notecheck.proofread import GrammarService
 
-        env = self.environment()
+        env = env or self.environment()
         found = find_service(env.services, GrammarService)
         if found is not None and found.backend is not None and any(
                 rule.kind == GRAMMAR_KIND for rule in self.rules_for(draft)):
@@ -183,14 +188,14 @@ class Checker:
         found = find_service(self.environment().services, GrammarService)
         return found is not None and found.backend is not None
 
-    def check_draft(self, draft: Draft, *, env: RunEnv | None = None) -> Report:
+    def check_draft(self, draft: Draft, *, env: RunEnv | None = None, grammar_engine: str | None = None) -> Report:
         """Check a draft already read; raises ``InputError`` when its send date is before its interview."""
         problem = order_problem(draft.note.context.interview_date, draft.note.context.sent_date)
         if problem is not None:
             raise InputError(f"{draft.note.path or '<text>'}: {problem}")
         if draft.note.lexicon is None:
             draft.note.lexicon = self.lexicon
-        return run_rules(draft.note, self.rules_for(draft), self.registry, env or self.environment(),
+        return run_rules(draft.note, self.rules_for(draft), self.registry, env or self.environment(grammar_engine),
                          fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 
     def read(self, name: str, data: bytes | None = None, *, context: Context | None = None,
@@ -206,11 +211,14 @@ class Checker:
         return draft
 
     def check(self, text: str, *, context: Context | None = None, path: str | None = None,
-              format: str | None = None) -> Report:
-        """Check a draft given as text; ``format`` (markdown, html, email) reads it as that kind of file."""
+              format: str | None = None, grammar_engine: str | None = None) -> Report:
+        """Check a draft given as text; ``format`` (markdown, html, email) reads it as that kind of file;
+        ``grammar_engine`` (auto, languagetool, harper) overrides the configured engine for this check."""
         if format in (None, "text"):
-            return self.check_draft(parse_draft(text, path=path, context=context))
-        return self.check_draft(self.read(path or "<text>", text.encode("utf-8"), context=context, format=format))
+            draft = parse_draft(text, path=path, context=context)
+        else:
+            draft = self.read(path or "<text>", text.encode("utf-8"), context=context, format=format)
+        return self.check_draft(draft, grammar_engine=grammar_engine)
 
     def check_file(self, path: str | Path, *, context: Context | None = None) -> Report:
         return self.check_draft(self.read(str(path), context=context))

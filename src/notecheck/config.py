@@ -16,14 +16,13 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from notecheck.api import Config
+from notecheck.api import ENGINES, Config
 from notecheck.errors import ConfigError
 from notecheck.model import Severity
 from notecheck.selection import Layer, RuleOverride
 from notecheck.trust import untrusted_reason
 
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
-ENGINES = ("auto", "languagetool", "harper")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the order POSIX gives them for messages
 _LOCALE_REGIONS = {"US": "en-US", "GB": "en-GB", "UK": "en-GB", "IE": "en-GB", "IN": "en-GB", "AU": "en-AU",
                    "CA": "en-CA", "NZ": "en-NZ", "ZA": "en-ZA"}

@@ -24,11 +24,13 @@ class GrammarService:
     """Proofreading for a run. ``unavailable`` says why there is no engine (then ``check`` raises)."""
 
     def __init__(self, backend: GrammarBackend | None, *, language: str = "en-US", unavailable: str | None = None,
-                 incomplete: bool = False) -> None:
+                 incomplete: bool = False, provisional: bool = False) -> None:
         self.backend = backend
         self.language = language
         self.unavailable = None if backend is not None else (unavailable or "no grammar engine")
         self.incomplete = incomplete and backend is None  # should have run, could not (exit code 3)
+        self.provisional = provisional  # standing in while the engine asked for starts (auto: Harper for now)
+        self.failure: str | None = None  # why the engine last failed a check (a timeout, a stopped server)
         self.label = (getattr(backend, "label", None) or backend.name.split(" at ")[0]) if backend else None
         self._answers: OrderedDict[tuple[str, str], Future[list[GrammarMatch]]] = OrderedDict()
         self._lock = threading.Lock()
@@ -51,5 +53,9 @@ class GrammarService:
             try:
                 future.set_result(self.backend.check(text, language=key[1]))
             except BaseException as exc:  # noqa: BLE001 - handed to every waiter, then raised here too
+                from notecheck.grammar.model import GrammarUnavailable
+
+                if isinstance(exc, GrammarUnavailable):
+                    self.failure = str(exc)
                 future.set_exception(exc)
         return future.result()

@@ -71,6 +71,26 @@ def test_auto_uses_harper_while_the_server_starts_in_the_background(world: dict[
                        "the next run.",)
 
 
+def test_auto_under_a_long_lived_checker_says_checks_move_to_languagetool(world: dict[str, object]) -> None:
+    name, notices = engine(GrammarSettings(renew=True))
+    assert name == "HarperBackend" and world["started"] == 1
+    assert notices == ("Proofread by Harper (harper-py 0.2.0): LanguageTool is starting in the background; checks "
+                       "move to it once it is ready.",)
+
+
+def test_harper_stands_in_for_languagetool_only_where_languagetool_could_serve(world: dict[str, object]) -> None:
+    from notecheck.grammar import stands_in
+
+    harper = HarperBackend()
+    assert stands_in(GrammarSettings(), harper)
+    assert not stands_in(GrammarSettings(), FakeLT())  # type: ignore[arg-type]
+    assert not stands_in(GrammarSettings(engine="harper"), harper)  # asked for by name
+    assert not stands_in(GrammarSettings(daemon=False), harper)  # no shared server to move to
+    assert not stands_in(GrammarSettings(lt_url="http://127.0.0.1:1"), harper)
+    world["java"] = None
+    assert not stands_in(GrammarSettings(), harper)  # LanguageTool cannot run here
+
+
 def test_auto_uses_harper_without_java_and_starts_nothing(world: dict[str, object]) -> None:
     world["java"] = None
     name, notices = engine(GrammarSettings())

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .backend import LanguageToolBackend, open_backend
-from .engines import ENGINES, open_engine
+from .engines import ENGINES, open_engine, stands_in
 from .model import (
     GrammarBackend,
     GrammarMatch,
@@ -72,5 +72,6 @@ __all__ = [
     "open_engine",
     "server_status",
     "start_server",
+    "stands_in",
     "stop_server",
 ]

@@ -28,6 +28,17 @@ def open_engine(settings: GrammarSettings,
         yield backend, notices
 
 
+def stands_in(settings: GrammarSettings, backend: GrammarBackend) -> bool:
+    """True when ``auto`` chose Harper although LanguageTool could serve once the shared server is
+    ready (a long-lived Checker then moves to it): no server URL, the shared server allowed, Java found."""
+    from .backend import resolve_url
+    from .harper import HarperBackend
+    from .java import java_executable
+
+    return (settings.engine == "auto" and isinstance(backend, HarperBackend) and settings.daemon
+            and resolve_url(settings) is None and java_executable() is not None)
+
+
 def _harper(stack: ExitStack, language: str) -> GrammarBackend:
     from .harper import HarperBackend
 
@@ -67,7 +78,8 @@ def _choose(settings: GrammarSettings, progress: ProgressCallback | None,
         why = "a private LanguageTool server (--no-daemon) would take seconds to start"
     else:
         start_lt = True
-        why = "LanguageTool is starting in the background for the next run"
+        why = ("LanguageTool is starting in the background; checks move to it once it is ready" if settings.renew
+               else "LanguageTool is starting in the background for the next run")
     try:
         backend = _harper(stack, settings.language)
     except GrammarUnavailable:

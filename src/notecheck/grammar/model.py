@@ -51,6 +51,7 @@ class GrammarSettings:
     idle_minutes: float = 30.0
     timeout_seconds: float = 30.0  # one request, in total
     deadline_seconds: float | None = None  # the whole run; None: 30 s plus 1 s for every note sent
+    renew: bool = False  # a long-lived Checker: auto moves to LanguageTool by itself once it is ready
 
 
 def report(progress: ProgressCallback | None, description: str,
